@@ -1,0 +1,69 @@
+package dev.tokendoctor.cli;
+
+import dev.tokendoctor.bundle.BundleCodec;
+import dev.tokendoctor.bundle.BundleException;
+import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.engine.Diagnoser;
+import dev.tokendoctor.engine.KnowledgeBases;
+import dev.tokendoctor.engine.RuleFailure;
+import dev.tokendoctor.engine.RulesException;
+import dev.tokendoctor.report.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "diagnose", description = "Diagnose a fact bundle made by 'tokendoctor collect'.")
+final class DiagnoseCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Parameters(index = "0", paramLabel = "BUNDLE|-", description = "The bundle file, or - for standard input.")
+  String bundle;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Use the rules in DIR instead of the built-in ones (also: TOKENDOCTOR_RULES).")
+  Path rules;
+
+  @Mixin FormatOption format;
+  @Mixin CommonOptions common;
+
+  DiagnoseCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws UsageException, BundleException, RulesException, RuleFailure, IOException {
+    var fmt = format.resolve(ctx);
+    List<String> warnings = new ArrayList<>();
+    FactBundle facts = read(bundle, warnings);
+    Diagnoser diagnoser = new Diagnoser(KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env()));
+    Diagnosis d = diagnoser.diagnose(facts);
+    ctx.out().print(new Report(d, warnings, common.verbose).render(fmt));
+    ctx.out().flush();
+    return d.hasError() ? ExitCodes.PROBLEM : ExitCodes.OK;
+  }
+
+  private FactBundle read(String name, List<String> warnings) throws BundleException, UsageException, IOException {
+    BundleCodec codec = new BundleCodec();
+    if ("-".equals(name)) {
+      return codec.read(ctx.stdin(), "<stdin>", warnings::add);
+    }
+    Path p = ctx.resolve(name);
+    if (Files.isDirectory(p)) {
+      throw new UsageException(name + ": is a folder, not a bundle file");
+    }
+    try (InputStream in = Files.newInputStream(p)) {
+      return codec.read(in, name, warnings::add);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(name + ": no such file");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tokendoctor.diagnosis;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cause a rule concluded, with what it rests on and how to fix it. Rules match findings by {@code id} to rank
+ * them (see {@code rules/ranking/}).
+ *
+ * @param id the stable cause id from the catalog ({@code SESSION_TOKEN_MISSING})
+ * @param title one line, plain words
+ * @param severity how bad it is
+ * @param confidence how sure the rule is
+ * @param explains the AWS error codes this cause produces ({@code @explains} on the rule); empty for a smell
+ *     that explains no error by itself
+ * @param supersedes the ids of more general causes this one explains better ({@code @supersedes})
+ * @param evidence what it rests on, each with its origin
+ * @param remediation the fix, step by step; lines that start with {@code $ } are commands
+ * @param sources public documentation and reports
+ * @param ruleFile the rule file that concluded it, relative to the rules folder
+ */
+public record Finding(
+    String id,
+    String title,
+    Severity severity,
+    Confidence confidence,
+    Set<String> explains,
+    Set<String> supersedes,
+    List<Evidence> evidence,
+    List<String> remediation,
+    List<String> sources,
+    String ruleFile) {
+
+  public Finding {
+    explains = Set.copyOf(explains);
+    supersedes = Set.copyOf(supersedes);
+    evidence = List.copyOf(evidence);
+    remediation = List.copyOf(remediation);
+    sources = List.copyOf(sources);
+  }
+
+  /** This cause produces the AWS error {@code code}. */
+  public boolean explainsError(String code) {
+    return code != null && explains.contains(code);
+  }
+
+  /** This finding is a more specific form of the finding {@code otherId}. */
+  public boolean supersedesId(String otherId) {
+    return supersedes.contains(otherId);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tokendoctor.diagnosis;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The metadata a rule declares with {@code @key("value")}: what a finding or a check is called, how bad it is,
+ * what it explains and where the knowledge comes from.
+ *
+ * @param id the cause id
+ * @param kind {@code cause} (the default), {@code check} or {@code ranking}
+ * @param title the one-line title
+ * @param severity {@code error}, {@code warning} or {@code info}
+ * @param confidence {@code high}, {@code medium} or {@code low}
+ * @param explains AWS error codes the cause produces
+ * @param supersedes cause ids this one is a more specific form of
+ * @param sources public sources, whitespace-separated in the rule
+ */
+public record RuleMetadata(
+    String id,
+    String kind,
+    String title,
+    String severity,
+    String confidence,
+    Set<String> explains,
+    Set<String> supersedes,
+    List<String> sources) {
+
+  public static RuleMetadata of(Rule rule) {
+    Map<String, Object> meta = rule.getMetaData();
+    return new RuleMetadata(
+        text(meta, "id"),
+        text(meta, "kind") == null ? "cause" : text(meta, "kind"),
+        text(meta, "title"),
+        text(meta, "severity"),
+        text(meta, "confidence"),
+        words(meta, "explains"),
+        words(meta, "supersedes"),
+        List.copyOf(words(meta, "sources")));
+  }
+
+  public boolean cause() {
+    return "cause".equals(kind);
+  }
+
+  public boolean check() {
+    return "check".equals(kind);
+  }
+
+  private static String text(Map<String, Object> meta, String key) {
+    Object v = meta.get(key);
+    if (v == null) {
+      return null;
+    }
+    String s = v.toString().strip();
+    // Drools keeps the quotes of some metadata values; the rule author never means them.
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s;
+  }
+
+  private static Set<String> words(Map<String, Object> meta, String key) {
+    String s = text(meta, key);
+    if (s == null || s.isBlank()) {
+      return Set.of();
+    }
+    return new LinkedHashSet<>(Arrays.asList(s.trim().split("[\\s,]+")));
+  }
+}

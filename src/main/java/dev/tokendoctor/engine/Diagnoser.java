@@ -1,0 +1,168 @@
+package dev.tokendoctor.engine;
+
+import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.diagnosis.Check;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.diagnosis.Finding;
+import dev.tokendoctor.diagnosis.ObservedError;
+import dev.tokendoctor.diagnosis.RankedFinding;
+import dev.tokendoctor.diagnosis.Score;
+import dev.tokendoctor.diagnosis.Severity;
+import dev.tokendoctor.diagnosis.Superseded;
+import dev.tokendoctor.diagnosis.Verdict;
+import dev.tokendoctor.facts.CollectorRun;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs the knowledge base over one bundle: inserts the tables and the bundle's facts into a fresh session,
+ * fires the rules, and reads back what they concluded. The order of findings is the ranking rules' scores
+ * (see {@code rules/ranking/}); Java only adds them up and breaks ties by id so the order is stable.
+ * Thread-safe: one diagnoser serves every thread of a batch run.
+ */
+public final class Diagnoser {
+  /** A rule set that keeps firing is a bug in a rule; stop it rather than hang a batch run. */
+  static final int MAX_FIRINGS = 20_000;
+
+  private final KnowledgeBase kb;
+
+  public Diagnoser(KnowledgeBase kb) {
+    this.kb = kb;
+  }
+
+  public KnowledgeBase knowledgeBase() {
+    return kb;
+  }
+
+  /** Diagnoses one bundle. A rule that throws surfaces as {@link RuleFailure}. */
+  public Diagnosis diagnose(FactBundle bundle) throws RuleFailure {
+    List<String> fired = new ArrayList<>();
+    List<Object> concluded = new ArrayList<>();
+    KieSession session = kb.newSession();
+    try {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule().getName());
+        }
+      });
+      kb.tableFacts().forEach(session::insert);
+      bundle.facts().forEach(session::insert);
+      int count;
+      try {
+        count = session.fireAllRules(MAX_FIRINGS);
+      } catch (RuntimeException e) {
+        String rule = fired.isEmpty() ? "a rule" : "after rule \"" + fired.get(fired.size() - 1) + "\"";
+        throw new RuleFailure("a rule failed (" + rule + "): " + rootMessage(e), e);
+      }
+      if (count >= MAX_FIRINGS) {
+        throw new RuleFailure("the rules fired " + MAX_FIRINGS + " times without settling (a rule loops?)", null);
+      }
+      concluded.addAll(session.getObjects(o -> o instanceof Finding || o instanceof Check || o instanceof Score
+          || o instanceof Superseded || o instanceof ObservedError));
+    } finally {
+      session.dispose();
+    }
+    return conclude(bundle, concluded, fired);
+  }
+
+  private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {
+    Map<String, Finding> findings = new LinkedHashMap<>();
+    Map<String, Check> checks = new LinkedHashMap<>();
+    Map<String, Integer> scores = new TreeMap<>();
+    Map<String, List<String>> reasons = new TreeMap<>();
+    Map<String, String> supersededBy = new TreeMap<>();
+    Set<ObservedError> observed = new LinkedHashSet<>();
+    // Sessions return objects in no stable order; sort by a content key so output never flickers.
+    concluded.sort(Comparator.comparing(Object::toString));
+    for (Object o : concluded) {
+      if (o instanceof Finding f) {
+        findings.merge(f.id(), f, Diagnoser::merge);
+      } else if (o instanceof Check c) {
+        checks.merge(c.id() + "\u0000" + c.title(), c, (a, b) -> new Check(a.id(), a.title(),
+            union(a.evidence(), b.evidence()), a.ruleFile()));
+      } else if (o instanceof Score s) {
+        scores.merge(s.findingId(), s.points(), Integer::sum);
+        reasons.computeIfAbsent(s.findingId(), k -> new ArrayList<>())
+            .add((s.points() >= 0 ? "+" : "") + s.points() + " " + s.reason());
+      } else if (o instanceof Superseded s) {
+        supersededBy.merge(s.findingId(), s.by(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      } else if (o instanceof ObservedError e) {
+        observed.add(e);
+      }
+    }
+    Set<String> observedCodes = new LinkedHashSet<>();
+    observed.forEach(e -> observedCodes.add(e.code()));
+    List<RankedFinding> ranked = new ArrayList<>();
+    for (Finding f : findings.values()) {
+      boolean explains = f.explains().stream().anyMatch(observedCodes::contains);
+      ranked.add(new RankedFinding(f, scores.getOrDefault(f.id(), 0), reasons.getOrDefault(f.id(), List.of()),
+          explains, supersededBy.get(f.id())));
+    }
+    ranked.sort(Comparator.comparingInt(RankedFinding::score).reversed()
+        .thenComparing(r -> r.finding().severity())
+        .thenComparing(RankedFinding::id));
+    // Checks that rule out a cause which was nevertheless found would confuse; keep only consistent ones.
+    List<Check> keptChecks = checks.values().stream().filter(c -> !findings.containsKey(c.id()))
+        .sorted(Comparator.comparing(Check::title)).toList();
+    List<String> unknowns = unknowns(bundle);
+    return new Diagnosis(verdict(ranked, observed, unknowns), ranked, keptChecks, List.copyOf(observed), unknowns,
+        fired, bundle.schemaVersion() == null ? 0 : bundle.schemaVersion());
+  }
+
+  private static Verdict verdict(List<RankedFinding> ranked, Set<ObservedError> observed, List<String> unknowns) {
+    RankedFinding top = ranked.isEmpty() ? null : ranked.get(0);
+    if (top != null && ranked.stream().anyMatch(r -> r.finding().severity() == Severity.ERROR)) {
+      return new Verdict("problem", top.finding().title());
+    }
+    if (top != null && top.finding().severity() == Severity.WARNING) {
+      return new Verdict("warning", top.finding().title());
+    }
+    if (!observed.isEmpty()) {
+      ObservedError e = observed.iterator().next();
+      return new Verdict("inconclusive",
+          "AWS refused the credentials (" + e.code() + ") but no known cause matches the facts collected");
+    }
+    return new Verdict("ok", unknowns.isEmpty() ? "No problem found: the credentials work"
+        : "No problem found in what could be collected");
+  }
+
+  private static List<String> unknowns(FactBundle bundle) {
+    List<String> out = new ArrayList<>();
+    for (CollectorRun run : bundle.collectors()) {
+      if (!run.ok()) {
+        out.add(run.name() + ": " + run.status() + (run.detail() == null ? "" : " (" + run.detail() + ")"));
+      }
+    }
+    return out;
+  }
+
+  private static Finding merge(Finding a, Finding b) {
+    return new Finding(a.id(), a.title(), a.severity(), a.confidence(), a.explains(), a.supersedes(),
+        union(a.evidence(), b.evidence()), union(a.remediation(), b.remediation()), a.sources(), a.ruleFile());
+  }
+
+  private static <T> List<T> union(List<T> a, List<T> b) {
+    LinkedHashSet<T> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse(""));
+  }
+
+}

@@ -1,0 +1,34 @@
+package dev.tokendoctor.facts;
+
+/**
+ * One shared AWS file the clients read: the credentials file or the config file.
+ *
+ * @param kind {@code credentials} or {@code config}
+ * @param path the path as shown to people ({@code ~/.aws/credentials}, or the full path a variable names)
+ * @param pathSource why this path: {@code default} or {@code env AWS_SHARED_CREDENTIALS_FILE}...
+ * @param exists the file exists
+ * @param readable the file could be read; {@code null} when it does not exist
+ * @param encoding {@code utf-8}, {@code utf-8-bom}, {@code utf-16le}, {@code utf-16be}; {@code null} if unread
+ * @param lineEndings {@code lf}, {@code crlf} or {@code mixed}; {@code null} if unread
+ * @param sdkParseError the AWS SDK for Java's own parser refused the file with this message, else {@code null}
+ * @param sdkParseErrorLine the line that message names, when it names one
+ */
+public record ConfigFile(
+    String kind,
+    String path,
+    String pathSource,
+    boolean exists,
+    Boolean readable,
+    String encoding,
+    String lineEndings,
+    String sdkParseError,
+    Integer sdkParseErrorLine) {
+
+  public boolean credentialsFile() {
+    return "credentials".equals(kind);
+  }
+
+  public boolean configFile() {
+    return "config".equals(kind);
+  }
+}

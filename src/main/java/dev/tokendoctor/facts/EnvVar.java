@@ -1,0 +1,17 @@
+package dev.tokendoctor.facts;
+
+/**
+ * One environment variable that matters to AWS clients: every {@code AWS_*} variable, plus the few others
+ * that change where credentials come from ({@code HOME}, {@code SUDO_USER}, {@code AWSUME_EXPIRATION}...).
+ * Variables that are not set are absent.
+ *
+ * @param name the variable's name, e.g. {@code AWS_SESSION_TOKEN}
+ * @param value its descriptor; secrets keep only their shape and fingerprint
+ */
+public record EnvVar(String name, ValueDescriptor value) {
+
+  /** Where this came from, as shown in evidence: {@code env AWS_SESSION_TOKEN}. */
+  public String origin() {
+    return "env " + name;
+  }
+}

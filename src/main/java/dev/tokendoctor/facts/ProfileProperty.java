@@ -1,0 +1,42 @@
+package dev.tokendoctor.facts;
+
+/**
+ * One {@code key = value} line in a shared file, attributed to its file, line and section.
+ *
+ * @param file {@code credentials} or {@code config}
+ * @param path the file's path as shown to people
+ * @param line 1-based line number
+ * @param sectionType {@code profile}, {@code sso-session}, {@code services} or {@code ignored}
+ * @param section the section's name (the profile name for profiles)
+ * @param key the property name as written, lower case ({@code aws_access_key_id})
+ * @param value its descriptor, computed from the text after {@code =} exactly as written
+ */
+public record ProfileProperty(
+    String file, String path, int line, String sectionType, String section, String key, ValueDescriptor value) {
+
+  /** Where this came from, as shown in evidence: {@code ~/.aws/credentials:12 [dev] aws_access_key_id}. */
+  public String origin() {
+    return path + ":" + line + " [" + section + "] " + key;
+  }
+
+  public boolean inCredentialsFile() {
+    return "credentials".equals(file);
+  }
+
+  public boolean inConfigFile() {
+    return "config".equals(file);
+  }
+
+  /** The property belongs to a profile section (not an sso-session or services section). */
+  public boolean inProfile() {
+    return "profile".equals(sectionType);
+  }
+
+  /** One of the three properties that carry credential material. */
+  public boolean credentialKey() {
+    return switch (key) {
+      case "aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token" -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,218 @@
+package dev.tokendoctor.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendoctor.bundle.BundleCodec;
+import dev.tokendoctor.bundle.BundleException;
+import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.diagnosis.Check;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.engine.Diagnoser;
+import dev.tokendoctor.engine.RuleFailure;
+import dev.tokendoctor.engine.RuleSource;
+import dev.tokendoctor.engine.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Loads scenario files from a rules folder and runs them against a knowledge base. */
+public final class ScenarioRunner {
+  private final Diagnoser diagnoser;
+  private final Path samplesDir;
+  private final BundleCodec codec = new BundleCodec();
+
+  /**
+   * @param diagnoser the knowledge base to test
+   * @param samplesDir where {@code "bundle": "x.json"} is looked up ({@code facts-samples/})
+   */
+  public ScenarioRunner(Diagnoser diagnoser, Path samplesDir) {
+    this.diagnoser = diagnoser;
+    this.samplesDir = samplesDir;
+  }
+
+  /** Reads every {@code *.scenarios.json} of the rules source. */
+  public static List<ScenarioFile> load(RuleSource source) throws ScenarioException {
+    List<ScenarioFile> files = new ArrayList<>();
+    BundleCodec codec = new BundleCodec();
+    for (SourceFile f : source.scenarioFiles()) {
+      try {
+        ScenarioFile sf = codec.mapper().readValue(f.text(), ScenarioFile.class);
+        files.add(sf.at(f.displayPath()));
+      } catch (IOException e) {
+        throw new ScenarioException(f.displayPath() + ": " + firstLine(e.getMessage()));
+      }
+    }
+    return files;
+  }
+
+  /** Runs every scenario of every file. */
+  public List<ScenarioResult> runAll(List<ScenarioFile> files) {
+    List<ScenarioResult> results = new ArrayList<>();
+    for (ScenarioFile f : files) {
+      for (int i = 0; i < f.scenarios().size(); i++) {
+        results.add(run(f, i));
+      }
+    }
+    return results;
+  }
+
+  /** Runs one scenario. Problems with the scenario itself are failures too, never exceptions. */
+  public ScenarioResult run(ScenarioFile file, int index) {
+    Scenario s = file.scenarios().get(index);
+    String description = s.description() == null ? "scenario " + (index + 1) : s.description();
+    FactBundle bundle;
+    try {
+      bundle = bundleOf(s, file.path() + " scenario " + (index + 1));
+    } catch (ScenarioException | BundleException e) {
+      return new ScenarioResult(file.path(), file.rule(), index, description, false, List.of(e.getMessage()), List.of(), List.of());
+    }
+    Diagnosis d;
+    try {
+      d = diagnoser.diagnose(bundle);
+    } catch (RuleFailure e) {
+      return new ScenarioResult(file.path(), file.rule(), index, description, false, List.of(e.getMessage()), List.of(), List.of());
+    }
+    List<String> failures = check(s.expect(), d);
+    return new ScenarioResult(file.path(), file.rule(), index, description, failures.isEmpty(), failures,
+        d.findingIds(), d.firedRules());
+  }
+
+  /** The scenario's bundle: the sample (or inline bundle) with its changes applied. */
+  public FactBundle bundleOf(Scenario s, String source) throws ScenarioException, BundleException {
+    JsonNode base;
+    if (s.bundle() != null) {
+      Path p = samplesDir.resolve(s.bundle());
+      try {
+        base = codec.mapper().readTree(Files.readAllBytes(p));
+      } catch (IOException e) {
+        throw new ScenarioException(source + ": cannot read bundle " + s.bundle() + ": " + firstLine(e.toString()));
+      }
+    } else if (s.given() != null) {
+      base = s.given().deepCopy();
+    } else {
+      throw new ScenarioException(source + ": needs \"bundle\" (a file in facts-samples/) or \"given\" (an inline bundle)");
+    }
+    if (s.change() != null) {
+      for (Map.Entry<String, JsonNode> c : s.change().entrySet()) {
+        apply(base, c.getKey(), c.getValue(), source);
+      }
+    }
+    return codec.read(base, source, w -> { });
+  }
+
+  /** Sets (or, for null, removes) the member a JSON Pointer names; missing parents are created. */
+  static void apply(JsonNode root, String pointer, JsonNode value, String source) throws ScenarioException {
+    if (!pointer.startsWith("/")) {
+      throw new ScenarioException(source + ": change \"" + pointer + "\" must be a JSON Pointer starting with /");
+    }
+    String[] parts = pointer.substring(1).split("/", -1);
+    JsonNode node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      String key = unescape(parts[i]);
+      JsonNode next = node.isArray() ? node.get(index(key, pointer, source)) : node.get(key);
+      if (next == null || next.isNull()) {
+        if (!node.isObject()) {
+          throw new ScenarioException(source + ": change \"" + pointer + "\": no element " + key);
+        }
+        next = ((ObjectNode) node).putObject(key);
+      }
+      node = next;
+    }
+    String last = unescape(parts[parts.length - 1]);
+    boolean remove = value == null || value.isNull();
+    if (node.isObject()) {
+      if (remove) {
+        ((ObjectNode) node).remove(last);
+      } else {
+        ((ObjectNode) node).set(last, value);
+      }
+    } else if (node.isArray()) {
+      ArrayNode arr = (ArrayNode) node;
+      if ("-".equals(last)) {
+        arr.add(remove ? JsonNodeFactory.instance.nullNode() : value);
+        return;
+      }
+      int i = index(last, pointer, source);
+      if (i >= arr.size()) {
+        throw new ScenarioException(source + ": change \"" + pointer + "\": index " + i + " is past the end (use - to append)");
+      }
+      if (remove) {
+        arr.remove(i);
+      } else {
+        arr.set(i, value);
+      }
+    } else {
+      throw new ScenarioException(source + ": change \"" + pointer + "\": the parent is not an object or array");
+    }
+  }
+
+  private static int index(String key, String pointer, String source) throws ScenarioException {
+    try {
+      return Integer.parseInt(key);
+    } catch (NumberFormatException e) {
+      throw new ScenarioException(source + ": change \"" + pointer + "\": '" + key + "' is not an array index");
+    }
+  }
+
+  private static String unescape(String s) {
+    return s.replace("~1", "/").replace("~0", "~");
+  }
+
+  static List<String> check(Scenario.Expectation e, Diagnosis d) {
+    List<String> failures = new ArrayList<>();
+    if (e == null) {
+      failures.add("the scenario has no \"expect\"");
+      return failures;
+    }
+    List<String> ids = d.findingIds();
+    Set<String> checks = d.checks().stream().map(Check::id).collect(Collectors.toSet());
+    if (e.first() != null && (ids.isEmpty() || !ids.get(0).equals(e.first()))) {
+      failures.add("expected " + e.first() + " first, found " + (ids.isEmpty() ? "no finding" : String.join(", ", ids)));
+    }
+    for (String id : e.fires()) {
+      if (!ids.contains(id)) {
+        failures.add("expected " + id + " to be found, found " + (ids.isEmpty() ? "no finding" : String.join(", ", ids)));
+      }
+    }
+    for (String id : e.absent()) {
+      if (ids.contains(id)) {
+        failures.add("expected no " + id + ", but it was found (rank " + (ids.indexOf(id) + 1) + ")");
+      }
+    }
+    int last = -1;
+    for (String id : e.order()) {
+      int at = ids.indexOf(id);
+      if (at < 0) {
+        failures.add("expected " + id + " in the order, but it was not found");
+      } else if (at < last) {
+        failures.add("expected the order " + String.join(" > ", e.order()) + ", found " + String.join(", ", ids));
+        break;
+      } else {
+        last = at;
+      }
+    }
+    for (String id : e.checks()) {
+      if (!checks.contains(id)) {
+        failures.add("expected the check " + id + " to hold, checks were " + (checks.isEmpty() ? "none" : String.join(", ", checks.stream().sorted().toList())));
+      }
+    }
+    if (e.verdict() != null && !e.verdict().equals(d.verdict().status())) {
+      failures.add("expected the verdict " + e.verdict() + ", got " + d.verdict().status());
+    }
+    if (Boolean.TRUE.equals(e.none()) && !ids.isEmpty()) {
+      failures.add("expected no finding, found " + String.join(", ", ids));
+    }
+    return failures;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}
