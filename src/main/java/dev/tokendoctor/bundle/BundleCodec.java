@@ -221,6 +221,9 @@ public final class BundleCodec {
 
   private static String mappingProblem(JsonMappingException e) {
     String msg = firstLine(e.getOriginalMessage());
+    if (msg.startsWith("Trailing token")) {
+      return "malformed JSON: more content after the bundle (one JSON document per file)";
+    }
     if (msg.startsWith("Duplicate field")) {
       return "field appears twice: " + msg.replaceFirst("^Duplicate field '([^']*)'.*$", "$1");
     }

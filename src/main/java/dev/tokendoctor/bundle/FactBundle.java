@@ -31,6 +31,30 @@ import java.util.stream.Stream;
  * to tickets. It is redacted by construction (its facts hold no secret) and versioned by {@code schemaVersion};
  * {@code src/main/resources/tokendoctor/bundle.schema.json} documents it. A section that was not collected is
  * absent (an empty list or {@code null}), and {@code collectors} says why.
+ *
+ * @param schemaVersion the bundle format's version; a reader warns about, and ignores, facts of a newer one
+ * @param tool the tool that wrote the bundle
+ * @param collectedAt when it was collected
+ * @param options the options tokendoctor ran with (never a cause)
+ * @param collectors which collectors ran and how each ended
+ * @param host who and where the collection ran
+ * @param clock the local clock and AWS's, at collection time
+ * @param environment the AWS-related environment variables that are set
+ * @param files the shared credentials and config files
+ * @param sections every section header of those files
+ * @param properties every key = value line of those files
+ * @param anomalies what the raw line scanner saw that parsers hide or choke on
+ * @param profile the selected profile and why
+ * @param credentials the credentials each client would sign with
+ * @param expiries every expiry written down for credentials or tokens
+ * @param regions the region each client would use, and the candidates it passed over
+ * @param endpoints user settings that send AWS calls elsewhere
+ * @param stsProbes the STS calls made and their answers
+ * @param ssoTokens the IAM Identity Center tokens in the SSO cache
+ * @param cachedCredentials credentials cached by the CLI or aws login
+ * @param credentialProcesses what each credential_process did when run
+ * @param verifications what other credentials learned about the failing key
+ * @param ticket what the person said about the failure
  */
 public record FactBundle(
     Integer schemaVersion,
