@@ -27,7 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       "2:bad usage or bad input (unreadable bundle, rules that do not compile)",
       "3:internal error"
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(run(CliContext.system(), args));
@@ -97,9 +97,14 @@ public final class Main implements Runnable {
     return sb.toString();
   }
 
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: diagnose, doctor, collect, batch or rules");
+  public Integer call() {
+    spec.commandLine().getErr().println("tokendoctor: error: a command is needed: "
+        + String.join(", ", spec.subcommands().keySet()));
+    spec.commandLine().getErr().println("Run 'tokendoctor --help' for usage.");
+    return ExitCodes.BAD_INPUT;
   }
 
   /** Builds commands with the context they need. */
