@@ -11,6 +11,7 @@ import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.facts.CollectorRun;
+import dev.tokendoctor.facts.StsProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -115,11 +116,12 @@ public final class Diagnoser {
     List<Check> keptChecks = checks.values().stream().filter(c -> !findings.containsKey(c.id()))
         .sorted(Comparator.comparing(Check::title)).toList();
     List<String> unknowns = unknowns(bundle);
-    return new Diagnosis(verdict(ranked, observed, unknowns), ranked, keptChecks, List.copyOf(observed), unknowns,
+    return new Diagnosis(verdict(bundle, ranked, observed, unknowns), ranked, keptChecks, List.copyOf(observed), unknowns,
         fired, bundle.schemaVersion() == null ? 0 : bundle.schemaVersion());
   }
 
-  private static Verdict verdict(List<RankedFinding> ranked, Set<ObservedError> observed, List<String> unknowns) {
+  private static Verdict verdict(
+      FactBundle bundle, List<RankedFinding> ranked, Set<ObservedError> observed, List<String> unknowns) {
     RankedFinding top = ranked.isEmpty() ? null : ranked.get(0);
     if (top != null && ranked.stream().anyMatch(r -> r.finding().severity() == Severity.ERROR)) {
       return new Verdict("problem", top.finding().title());
@@ -132,7 +134,12 @@ public final class Diagnoser {
       return new Verdict("inconclusive",
           "AWS refused the credentials (" + e.code() + ") but no known cause matches the facts collected");
     }
-    return new Verdict("ok", unknowns.isEmpty() ? "No problem found: the credentials work"
+    StsProbe works = bundle.stsProbes().stream().filter(p -> p.primary() && p.ok()).findFirst().orElse(null);
+    if (works != null) {
+      return new Verdict("ok", "No problem found: AWS accepts these credentials"
+          + (works.callerArn() == null ? "" : " (" + works.callerArn() + ")"));
+    }
+    return new Verdict("ok", unknowns.isEmpty() ? "No problem found in the facts collected"
         : "No problem found in what could be collected");
   }
 
