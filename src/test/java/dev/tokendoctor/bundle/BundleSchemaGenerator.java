@@ -80,7 +80,8 @@ final class BundleSchemaGenerator {
     }
     Class<?> c = (Class<?>) t;
     if (c == String.class) {
-      s.put("type", "string");
+      // Absent and null mean the same to the reader: "not known".
+      s.putArray("type").add("string").add("null");
     } else if (c == boolean.class) {
       s.put("type", "boolean");
     } else if (c == Boolean.class) {
