@@ -83,6 +83,7 @@ public final class Diagnoser {
     Map<String, List<String>> reasons = new TreeMap<>();
     Map<String, String> supersededBy = new TreeMap<>();
     Set<ObservedError> observed = new LinkedHashSet<>();
+    Set<Score> distinctScores = new LinkedHashSet<>();
     // Sessions return objects in no stable order; sort by a content key so output never flickers.
     concluded.sort(Comparator.comparing(Object::toString));
     for (Object o : concluded) {
@@ -91,7 +92,9 @@ public final class Diagnoser {
       } else if (o instanceof Check c) {
         checks.merge(c.id() + "\u0000" + c.title(), c, (a, b) -> new Check(a.id(), a.title(),
             union(a.evidence(), b.evidence()), a.ruleFile()));
-      } else if (o instanceof Score s) {
+      } else if (o instanceof Score s && distinctScores.add(s)) {
+        // A reason counts once per finding, however often its rule fired (a finding concluded from two
+        // sources, or an error observed both by a probe and in the ticket).
         scores.merge(s.findingId(), s.points(), Integer::sum);
         reasons.computeIfAbsent(s.findingId(), k -> new ArrayList<>())
             .add((s.points() >= 0 ? "+" : "") + s.points() + " " + s.reason());
