@@ -94,7 +94,7 @@ final class TicketReader {
     for (Input in : inputs) {
       boolean more;
       if (in.stdin()) {
-        more = readLines(in.name(), stdin, sink);
+        more = readLines("<stdin>", stdin, sink);
       } else if (Files.isDirectory(in.path())) {
         more = readFolder(in, in.path(), sink);
       } else if (isBundleName(in.path())) {

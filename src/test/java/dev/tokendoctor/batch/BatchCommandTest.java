@@ -60,7 +60,7 @@ class BatchCommandTest {
         "a.jsonl:1", "a.jsonl:2", "a.jsonl:4", "a.jsonl:5", "a.jsonl:6", "a.jsonl:7", "a.jsonl:8",
         "b.data:1", "b.data:2",
         "bundles/F-1.json", "bundles/F-2.json", "bundles/sub/F-3.json.gz",
-        "-:1", "-:2");
+        "<stdin>:1", "<stdin>:2");
     assertThat(rows).extracting(n -> n.path("index").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L,
         10L, 11L, 12L, 13L);
     assertThat(rows).extracting(n -> n.path("ticket").asText()).containsExactly(
