@@ -83,6 +83,12 @@ final class HtmlReport {
       tickets(h, c.tickets, c.any, t.listed(), "Rank", "filter <code>results.csv</code> on <code>causes</code>");
       h.append("</details>\n");
     }
+    if (t.noFinding > 0) {
+      h.append("<details class=\"cause\" id=\"no-finding\"><summary>No finding &middot; ").append(num(t.noFinding))
+          .append(" tickets (candidates for a new rule)</summary>\n");
+      tickets(h, t.noFindingRows, t.noFinding, t.listed(), "Verdict", "filter <code>results.csv</code> on an empty <code>causes</code>");
+      h.append("</details>\n");
+    }
     if (t.errors > 0) {
       h.append("<h2 id=\"errors\">Tickets that could not be diagnosed</h2>\n<ul class=\"verdicts\">\n");
       t.errorKinds.forEach((kind, count) -> h.append("<li><b>").append(esc(kind)).append("</b> ")

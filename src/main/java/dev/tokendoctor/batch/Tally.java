@@ -23,6 +23,7 @@ final class Tally {
   final Map<String, Long> errorKinds = new TreeMap<>();
   final Map<String, Cause> causes = new LinkedHashMap<>();
   final List<Listed> errorRows = new ArrayList<>();
+  final List<Listed> noFindingRows = new ArrayList<>();
   /** The last row counted: where a run stopped. */
   Row last;
 
@@ -73,6 +74,9 @@ final class Tally {
     }
     if (r.findings().isEmpty()) {
       noFinding++;
+      if (noFindingRows.size() < listed) {
+        noFindingRows.add(new Listed(r.ticket(), r.source(), r.status() + ": " + r.headline()));
+      }
       return;
     }
     withFinding++;
