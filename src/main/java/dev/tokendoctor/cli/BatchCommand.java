@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,27 +77,36 @@ final class BatchCommand implements Callable<Integer> {
     BatchRun run = new BatchRun(new Diagnoser(kb),
         new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000),
         ctx.stdin(), ctx.err(), ctx.terminal(), ctx.clock());
-    // Ctrl-C starts the JVM's shutdown; the hook asks the run to stop and waits until its files are whole.
+    // Ctrl-C starts the JVM's shutdown; the hook asks the run to stop and holds the JVM until the files are
+    // whole and the user has been told where the run stopped.
+    CountDownLatch over = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       run.requestStop();
       try {
-        run.awaitFinished(STOP_GRACE);
+        over.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "batch-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runAndReport(run);
+    } finally {
+      over.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook is running and has just been released.
+      }
+    }
+  }
+
+  private int runAndReport(BatchRun run) throws UsageException, IOException, InterruptedException {
     BatchRun.Outcome o;
     try {
       o = run.run();
     } catch (BatchException e) {
       throw new UsageException(e.getMessage());
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // Shutting down already: the hook is running and waits for us.
-      }
     }
     String where = o.outDir() + "/";
     if (o.alreadyComplete()) {
