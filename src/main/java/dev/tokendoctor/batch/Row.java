@@ -134,7 +134,10 @@ public record Row(
    * text as a formula.
    */
   static String csv(String value) {
-    String v = value == null ? "" : value.replaceAll("[\\r\\n\\t]+", " ");
+    String v = value == null ? "" : value;
+    if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\t') >= 0) {
+      v = v.replaceAll("[\\r\\n\\t]+", " ");
+    }
     if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }

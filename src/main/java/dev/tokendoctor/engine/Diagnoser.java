@@ -168,10 +168,10 @@ public final class Diagnoser {
     Map<String, String> supersededBy = new TreeMap<>();
     Set<ObservedError> observed = new LinkedHashSet<>();
     // Sessions return objects in no stable order; sort by a content key so output never flickers.
-    // The keys are computed once each (toString of a record with evidence lists is not cheap).
+    // The keys are computed once each, and without Java 17's slow record toString (same text, see ContentKey).
     List<Map.Entry<String, Object>> keyed = new ArrayList<>(concluded.size());
     for (Object o : concluded) {
-      keyed.add(Map.entry(o.toString(), o));
+      keyed.add(Map.entry(ContentKey.of(o), o));
     }
     keyed.sort(Map.Entry.comparingByKey());
     for (Map.Entry<String, Object> entry : keyed) {
