@@ -11,8 +11,13 @@ import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.facts.CollectorRun;
+import dev.tokendoctor.facts.CredentialLifetime;
+import dev.tokendoctor.facts.PartitionInfo;
+import dev.tokendoctor.facts.RegionInfo;
 import dev.tokendoctor.facts.StsProbe;
+import dev.tokendoctor.facts.ToolDefect;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,19 +27,30 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ObjectFilter;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Runs the knowledge base over one bundle: inserts the tables and the bundle's facts into a fresh session,
  * fires the rules, and reads back what they concluded. The order of findings is the ranking rules' scores
  * (see {@code rules/ranking/}); Java only adds them up and breaks ties by id so the order is stable.
- * Thread-safe: one diagnoser serves every thread of a batch run.
+ * Thread-safe: one diagnoser serves every thread of a batch run; each call uses a session of its own, taken
+ * from a pool of sessions that already hold the tables.
  */
 public final class Diagnoser {
   /** A rule set that keeps firing is a bug in a rule; stop it rather than hang a batch run. */
   static final int MAX_FIRINGS = 20_000;
 
   private final KnowledgeBase kb;
+  /** Idle sessions that hold only the tables, ready for the next bundle; at most one per thread in use. */
+  private final ConcurrentLinkedQueue<PooledSession> idle = new ConcurrentLinkedQueue<>();
+  /**
+   * Whether sessions may be reused: only when the tables alone make no rule fire, so that a reused session
+   * (tables inserted once, each bundle's facts removed after it) behaves exactly like a fresh one.
+   */
+  private volatile Boolean reusable;
 
   public Diagnoser(KnowledgeBase kb) {
     this.kb = kb;
@@ -46,34 +62,103 @@ public final class Diagnoser {
 
   /** Diagnoses one bundle. A rule that throws surfaces as {@link RuleFailure}. */
   public Diagnosis diagnose(FactBundle bundle) throws RuleFailure {
-    List<String> fired = new ArrayList<>();
-    List<Object> concluded = new ArrayList<>();
-    KieSession session = kb.newSession();
+    PooledSession ps = borrow();
+    boolean clean = false;
+    List<Object> concluded;
+    List<String> fired = ps.fired;
     try {
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          fired.add(event.getMatch().getRule().getName());
-        }
-      });
-      kb.tableFacts().forEach(session::insert);
-      bundle.facts().forEach(session::insert);
+      for (Object fact : bundle.facts()) {
+        ps.session.insert(fact);
+      }
       int count;
       try {
-        count = session.fireAllRules(MAX_FIRINGS);
-      } catch (RuntimeException e) {
+        count = ps.session.fireAllRules(MAX_FIRINGS);
+      } catch (RuntimeException | StackOverflowError e) {
         String rule = fired.isEmpty() ? "a rule" : "after rule \"" + fired.get(fired.size() - 1) + "\"";
         throw new RuleFailure("a rule failed (" + rule + "): " + rootMessage(e), e);
       }
       if (count >= MAX_FIRINGS) {
         throw new RuleFailure("the rules fired " + MAX_FIRINGS + " times without settling (a rule loops?)", null);
       }
-      concluded.addAll(session.getObjects(o -> o instanceof Finding || o instanceof Check || o instanceof Score
-          || o instanceof Superseded || o instanceof ObservedError));
+      concluded = new ArrayList<>(ps.session.getObjects(CONCLUSIONS));
+      fired = List.copyOf(fired);
+      clean = ps.reset();
     } finally {
-      session.dispose();
+      giveBack(ps, clean);
     }
     return conclude(bundle, concluded, fired);
+  }
+
+  private static final ObjectFilter CONCLUSIONS = o -> o instanceof Finding || o instanceof Check
+      || o instanceof Score || o instanceof Superseded || o instanceof ObservedError;
+
+  private PooledSession borrow() {
+    PooledSession ps = idle.poll();
+    return ps != null ? ps : new PooledSession(kb);
+  }
+
+  private void giveBack(PooledSession ps, boolean clean) {
+    if (clean && isReusable(ps)) {
+      idle.offer(ps);
+    } else {
+      ps.session.dispose();
+    }
+  }
+
+  private boolean isReusable(PooledSession sample) {
+    Boolean r = reusable;
+    if (r == null) {
+      // Decided once, on a session of its own: do the tables alone make any rule fire?
+      PooledSession probe = new PooledSession(kb);
+      try {
+        r = probe.session.fireAllRules(1) == 0;
+      } catch (RuntimeException e) {
+        r = false;
+      } finally {
+        probe.session.dispose();
+      }
+      reusable = r;
+    }
+    return r;
+  }
+
+  /**
+   * A session holding the reference tables. Inserting the tables and creating the session cost more than a
+   * small bundle's own facts, so a batch run keeps one session per thread and, after each bundle, deletes
+   * every fact but the tables: the session is then in the state a fresh one is in.
+   */
+  private static final class PooledSession {
+    final KieSession session;
+    final Set<FactHandle> tables = new HashSet<>();
+    final List<String> fired = new ArrayList<>();
+
+    PooledSession(KnowledgeBase kb) {
+      session = kb.newSession();
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule().getName());
+        }
+      });
+      for (Object row : kb.tableFacts()) {
+        tables.add(session.insert(row));
+      }
+    }
+
+    /** Deletes the bundle's facts and what the rules concluded; true when only the tables are left. */
+    boolean reset() {
+      // A copy: the session's own collection is a live view that deleting changes.
+      for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles(NOT_TABLE))) {
+        if (!tables.contains(h)) {
+          session.delete(h);
+        }
+      }
+      fired.clear();
+      return session.getFactCount() == tables.size();
+    }
+
+    private static final ObjectFilter NOT_TABLE = o -> !(o instanceof RegionInfo || o instanceof PartitionInfo
+        || o instanceof ToolDefect || o instanceof CredentialLifetime);
   }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {
@@ -85,8 +170,14 @@ public final class Diagnoser {
     Set<ObservedError> observed = new LinkedHashSet<>();
     Set<Score> distinctScores = new LinkedHashSet<>();
     // Sessions return objects in no stable order; sort by a content key so output never flickers.
-    concluded.sort(Comparator.comparing(Object::toString));
+    // The keys are computed once each, and without Java 17's slow record toString (same text, see ContentKey).
+    List<Map.Entry<String, Object>> keyed = new ArrayList<>(concluded.size());
     for (Object o : concluded) {
+      keyed.add(Map.entry(ContentKey.of(o), o));
+    }
+    keyed.sort(Map.Entry.comparingByKey());
+    for (Map.Entry<String, Object> entry : keyed) {
+      Object o = entry.getValue();
       if (o instanceof Finding f) {
         findings.merge(f.id(), f, Diagnoser::merge);
       } else if (o instanceof Check c) {

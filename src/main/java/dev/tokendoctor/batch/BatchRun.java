@@ -1,0 +1,443 @@
+package dev.tokendoctor.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tokendoctor.bundle.BundleCodec;
+import dev.tokendoctor.bundle.BundleLimits;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.engine.Diagnoser;
+import dev.tokendoctor.engine.RuleFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One batch run: a reader thread streams tickets from the inputs, a pool of workers parses and diagnoses them
+ * against one shared {@link Diagnoser}, and the calling thread writes their rows in input order. Tickets in
+ * flight are bounded (a window of rows and a budget of line bytes), so memory does not grow with the input.
+ * {@link #requestStop()} (Ctrl-C) stops reading, lets the tickets in flight finish, and leaves valid files and a
+ * checkpoint behind.
+ */
+public final class BatchRun {
+  /** Rows per cause named in the report; the rest are counted. */
+  static final int LISTED = 500;
+  /** Bytes of ticket lines in flight at most, in KiB. */
+  static final int BUDGET_KIB = 64 * 1024;
+  /** How often the result files are flushed and the checkpoint written. */
+  static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
+
+  static final String RESULTS = "results.jsonl";
+  static final String CSV = "results.csv";
+  static final String SUMMARY = "summary.json";
+  static final String REPORT = "report.html";
+
+  /**
+   * What to run.
+   *
+   * @param inputs the inputs, as given and resolved
+   * @param outDir the output folder
+   * @param threads worker threads
+   * @param resume continue the interrupted run in {@code outDir}
+   * @param rules where the rules came from, for the report
+   * @param progressEveryMillis how often a plain progress line is printed off a terminal
+   */
+  public record Options(List<Input> inputs, Path outDir, int threads, boolean resume, String rules,
+      long progressEveryMillis) {
+    public Options {
+      inputs = List.copyOf(inputs);
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * An input.
+   *
+   * @param name as given on the command line ({@code -} for standard input)
+   * @param path resolved, {@code null} for standard input
+   */
+  public record Input(String name, Path path) {}
+
+  /**
+   * How a run ended.
+   *
+   * @param tickets rows in the results (including those of earlier, resumed runs)
+   * @param errors error rows among them
+   * @param noFinding diagnosed rows with no finding
+   * @param complete every input ticket has its row
+   * @param lastTicket the last ticket done, or {@code null}
+   * @param lastSource where it was read, or {@code null}
+   * @param outDir the output folder
+   * @param alreadyComplete {@code --resume} found nothing left to do
+   * @param topCauses the most frequent first causes, most frequent first, {@code ID count} each
+   */
+  public record Outcome(long tickets, long errors, long noFinding, boolean complete, String lastTicket,
+      String lastSource, Path outDir, boolean alreadyComplete, List<String> topCauses) {}
+
+  private final Diagnoser diagnoser;
+  private final Options options;
+  private final InputStream stdin;
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final Clock clock;
+  private final ObjectMapper mapper = JsonMapper.builder().build();
+  private final BundleCodec codec = new BundleCodec();
+  private final TicketParser parser = new TicketParser(codec);
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final AtomicLong done = new AtomicLong();
+  private volatile boolean stopRequested;
+
+  public BatchRun(Diagnoser diagnoser, Options options, InputStream stdin, PrintWriter err, boolean terminal,
+      Clock clock) {
+    this.diagnoser = diagnoser;
+    this.options = options;
+    this.stdin = stdin;
+    this.err = err;
+    this.terminal = terminal;
+    this.clock = clock;
+  }
+
+  /** Asks the run to stop after the tickets in flight (what Ctrl-C does); returns at once. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Waits until the run has left its files in order; true if it did within {@code timeout}. */
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A row in the making: the worker's task, and what it holds of the budget. */
+  private record Pending(FutureTask<Rendered> task, RawTicket ticket) {}
+
+  /** A row rendered by its worker (rendering is parallel work too). */
+  private record Rendered(Row row, byte[] json, byte[] csv) {}
+
+  private static final Pending END = new Pending(null, null);
+
+  public Outcome run() throws BatchException, IOException, InterruptedException {
+    try {
+      return doRun();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private Outcome doRun() throws BatchException, IOException, InterruptedException {
+    Path out = options.outDir();
+    List<String> names = options.inputs().stream().map(Input::name).toList();
+    checkInputs();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new BatchException(out + ": cannot create the output folder: " + e.getMessage());
+    }
+    Checkpoint cp;
+    try {
+      cp = Checkpoint.read(out, mapper);
+    } catch (IOException e) {
+      throw new BatchException(e.getMessage());
+    }
+    Instant started = clock.instant();
+    Tally tally = new Tally(LISTED);
+    long skip = 0;
+    long resultsBytes = 0;
+    long csvBytes = 0;
+    if (options.resume()) {
+      if (cp == null) {
+        throw new BatchException(out + ": no run to resume here (no " + Checkpoint.FILE + "); run without --resume");
+      }
+      if (!cp.inputs().equals(names)) {
+        throw new BatchException("--resume: the inputs must be those of the interrupted run: " + String.join(" ", cp.inputs()));
+      }
+      skip = cp.done();
+      resultsBytes = cp.resultsBytes();
+      csvBytes = cp.csvBytes();
+      recount(out.resolve(RESULTS), resultsBytes, skip, tally);
+      if (cp.complete()) {
+        done.set(tally.tickets);
+        finish(out, tally, started, true, 0, 0);
+        return outcome(tally, true, true);
+      }
+    } else {
+      if (cp != null && !cp.complete()) {
+        throw new BatchException(out + " holds an unfinished run (" + cp.done() + " tickets done): continue it with "
+            + "--resume, or choose another --out");
+      }
+      Files.deleteIfExists(out.resolve(SUMMARY));
+      Files.deleteIfExists(out.resolve(REPORT));
+    }
+    done.set(skip);
+
+    List<TicketReader.Input> readerInputs = options.inputs().stream()
+        .map(i -> new TicketReader.Input(i.name(), i.path())).toList();
+    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes());
+    Progress progress = new Progress(err, terminal, TicketReader.totalBytes(readerInputs), reader::bytesRead,
+        done::get, options.progressEveryMillis());
+
+    long startNanos = System.nanoTime();
+    long diagnosedNow;
+    boolean complete;
+    try (LineSink results = new LineSink(out.resolve(RESULTS), resultsBytes);
+        LineSink csv = new LineSink(out.resolve(CSV), csvBytes)) {
+      if (csvBytes == 0) {
+        csv.line(Row.CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+      }
+      checkpoint(out, results, csv, tally, false);
+      progress.start();
+      complete = pipeline(reader, skip, cp, results, csv, tally, out);
+      diagnosedNow = tally.tickets - skip;
+      checkpoint(out, results, csv, tally, complete);
+    } finally {
+      progress.stop();
+    }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    finish(out, tally, started, complete, seconds, diagnosedNow);
+    return outcome(tally, complete, false);
+  }
+
+  /** Reads, diagnoses and writes; true when every ticket of the inputs has its row. */
+  private boolean pipeline(TicketReader reader, long skip, Checkpoint cp, LineSink results, LineSink csv,
+      Tally tally, Path out) throws IOException, InterruptedException, BatchException {
+    int threads = options.threads();
+    int window = Math.max(256, threads * 64);
+    BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(window);
+    Semaphore budget = new Semaphore(BUDGET_KIB);
+    AtomicInteger workerNo = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "batch-worker-" + workerNo.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    String[] readerProblem = new String[1];
+    boolean[] readToEnd = new boolean[1];
+    long[] seen = new long[1];
+    Thread readerThread = new Thread(() -> {
+      try {
+        reader.read(t -> {
+          seen[0] = t.index() + 1;
+          if (t.index() < skip) {
+            if (t.index() == skip - 1 && cp != null && cp.lastSource() != null && !cp.lastSource().equals(t.source())) {
+              readerProblem[0] = "--resume: the inputs changed since the interrupted run (ticket " + skip + " was read from "
+                  + cp.lastSource() + ", now it is " + t.source() + ")";
+              return false;
+            }
+            return true;
+          }
+          if (stopRequested) {
+            return false;
+          }
+          budget.acquire(t.weightKiB());
+          FutureTask<Rendered> task = new FutureTask<>(() -> work(t));
+          queue.put(new Pending(task, t));
+          workers.execute(task);
+          return true;
+        });
+        readToEnd[0] = !stopRequested && readerProblem[0] == null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
+        readerProblem[0] = "reading the input failed: " + e;
+      } finally {
+        try {
+          queue.put(END);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "batch-reader");
+    readerThread.setDaemon(true);
+    readerThread.start();
+
+    long nextCheckpoint = System.nanoTime() + CHECKPOINT_EVERY.toNanos();
+    try {
+      while (true) {
+        Pending p = queue.take();
+        if (p == END) {
+          break;
+        }
+        Rendered r = collect(p);
+        results.line(r.json());
+        csv.line(r.csv());
+        tally.add(r.row());
+        done.incrementAndGet();
+        budget.release(p.ticket().weightKiB());
+        if (System.nanoTime() >= nextCheckpoint) {
+          checkpoint(out, results, csv, tally, false);
+          nextCheckpoint = System.nanoTime() + CHECKPOINT_EVERY.toNanos();
+        }
+      }
+    } finally {
+      workers.shutdown();
+    }
+    readerThread.join();
+    if (readerProblem[0] != null) {
+      throw new BatchException(readerProblem[0]);
+    }
+    if (readToEnd[0] && seen[0] < skip) {
+      throw new BatchException("--resume: the inputs hold " + seen[0] + " tickets, fewer than the " + skip
+          + " the interrupted run had done: they changed");
+    }
+    return readToEnd[0];
+  }
+
+  private Rendered collect(Pending p) throws InterruptedException {
+    try {
+      return p.task().get();
+    } catch (ExecutionException e) {
+      RawTicket t = p.ticket();
+      return render(Row.failed(t.index(), t.ticketId(), t.source(), "internal-error",
+          t.source() + ": internal error: " + e.getCause()));
+    }
+  }
+
+  /** One ticket, start to end, on a worker: whatever happens, it becomes a row. */
+  private Rendered work(RawTicket t) {
+    Row row;
+    TicketParser.Parsed parsed = null;
+    try {
+      parsed = parser.parse(t);
+      Diagnosis d = diagnoser.diagnose(parsed.bundle());
+      row = Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings());
+    } catch (TicketParser.Unreadable u) {
+      row = Row.failed(t.index(), u.ticketId, t.source(), u.kind, u.getMessage());
+    } catch (RuleFailure f) {
+      row = Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      row = Row.failed(t.index(), parsed == null ? t.ticketId() : parsed.id(), t.source(), "internal-error",
+          t.source() + ": internal error: " + e);
+    }
+    return render(row);
+  }
+
+  private Rendered render(Row row) {
+    try {
+      return new Rendered(row, mapper.writeValueAsBytes(row.toJson(mapper)), row.toCsv().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("a row cannot be written as JSON", e);
+    }
+  }
+
+  private void checkpoint(Path out, LineSink results, LineSink csv, Tally tally, boolean complete) throws IOException {
+    results.flush();
+    csv.flush();
+    results.sync();
+    csv.sync();
+    Row last = tally.last;
+    new Checkpoint(options.inputs().stream().map(Input::name).toList(), tally.tickets, results.length(), csv.length(),
+        complete, last == null ? null : last.ticket(), last == null ? null : last.source()).write(out, mapper);
+  }
+
+  /** Counts the rows an earlier run wrote, so the summary of a resumed run covers every ticket. */
+  private void recount(Path results, long bytes, long expected, Tally tally) throws BatchException, IOException {
+    if (bytes == 0) {
+      if (expected != 0) {
+        throw new BatchException(results + ": missing or empty, but " + Checkpoint.FILE + " says " + expected + " tickets were done");
+      }
+      return;
+    }
+    if (!Files.exists(results) || Files.size(results) < bytes) {
+      throw new BatchException(results + ": shorter than " + Checkpoint.FILE + " says; cannot resume");
+    }
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(results))) {
+      TicketReader.Lines lines = new TicketReader.Lines(new Limited(in, bytes), Integer.MAX_VALUE);
+      byte[] line;
+      while ((line = lines.next()) != null) {
+        JsonNode n = mapper.readTree(line);
+        tally.add(Row.fromJson(n));
+      }
+    }
+    if (tally.tickets != expected) {
+      throw new BatchException(results + ": holds " + tally.tickets + " rows where " + Checkpoint.FILE + " says "
+          + expected + "; cannot resume");
+    }
+  }
+
+  private void finish(Path out, Tally tally, Instant started, boolean complete, double seconds, long now)
+      throws IOException {
+    RunInfo info = new RunInfo(options.inputs().stream().map(Input::name).toList(), options.rules(),
+        options.threads(), started, clock.instant(), complete, seconds, now);
+    BundleCodec.writeAtomically(out.resolve(SUMMARY),
+        mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(SummaryJson.of(tally, info, mapper)));
+    BundleCodec.writeAtomically(out.resolve(REPORT), HtmlReport.render(tally, info).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Outcome outcome(Tally t, boolean complete, boolean already) {
+    List<String> top = t.causesByFrequency().stream().filter(c -> c.first > 0).limit(5)
+        .map(c -> c.id + " " + c.first).toList();
+    return new Outcome(t.tickets, t.errors, t.noFinding, complete, t.last == null ? null : t.last.ticket(),
+        t.last == null ? null : t.last.source(), options.outDir(), already, top);
+  }
+
+  private void checkInputs() throws BatchException {
+    long stdins = options.inputs().stream().filter(i -> i.path() == null).count();
+    if (stdins > 1) {
+      throw new BatchException("- (standard input) can be given once");
+    }
+    if (options.inputs().isEmpty()) {
+      throw new BatchException("no input: give JSON Lines files, folders of bundles, or - for standard input");
+    }
+    for (Input i : options.inputs()) {
+      if (i.path() != null && !Files.exists(i.path())) {
+        throw new BatchException(i.name() + ": no such file or folder");
+      }
+      if (i.path() != null && !Files.isReadable(i.path())) {
+        throw new BatchException(i.name() + ": cannot be read");
+      }
+    }
+  }
+
+  /** The first {@code limit} bytes of a stream. */
+  private static final class Limited extends java.io.FilterInputStream {
+    private long left;
+
+    Limited(InputStream in, long limit) {
+      super(in);
+      left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+}

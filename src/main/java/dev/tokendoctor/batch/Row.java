@@ -1,0 +1,149 @@
+package dev.tokendoctor.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.diagnosis.RankedFinding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of one input ticket: one line of {@code results.jsonl}, one row of {@code results.csv}.
+ *
+ * @param index the ticket's position in the input, from 0
+ * @param ticket the ticket id ({@code "ticket"} of a JSON line, the file name of a bundle file), or the input
+ *     position when the line is too broken to name one
+ * @param source where the ticket was read ({@code tickets.jsonl:12}, {@code bundles/T-1.json})
+ * @param status {@code problem}, {@code warning}, {@code inconclusive}, {@code ok}, or {@code error} when the
+ *     ticket could not be diagnosed
+ * @param headline the verdict's sentence, or the reason of the error
+ * @param findings the causes found, most likely first
+ * @param warnings tolerated problems of the input (unknown fields...)
+ * @param errorKind for an error row: {@code malformed-line}, {@code unreadable-bundle}, {@code rule-failure},
+ *     {@code input-error} or {@code internal-error}; else {@code null}
+ * @param error for an error row, the reason in one line; else {@code null}
+ */
+public record Row(
+    long index, String ticket, String source, String status, String headline, List<Found> findings,
+    List<String> warnings, String errorKind, String error) {
+
+  public static final String ERROR = "error";
+
+  public Row {
+    findings = List.copyOf(findings);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * One finding, as much of it as a triage needs (the full report is {@code tokendoctor diagnose}).
+   *
+   * @param id the cause id
+   * @param title its title
+   * @param severity error, warning or info
+   * @param confidence high, medium or low
+   * @param score its ranking points
+   */
+  public record Found(String id, String title, String severity, String confidence, int score) {}
+
+  static Row diagnosed(long index, String ticket, String source, Diagnosis d, List<String> warnings) {
+    List<Found> found = new ArrayList<>(d.findings().size());
+    for (RankedFinding r : d.findings()) {
+      found.add(new Found(r.id(), r.finding().title(), r.finding().severity().label(),
+          r.finding().confidence().label(), r.score()));
+    }
+    return new Row(index, ticket, source, d.verdict().status(), d.verdict().headline(), found, warnings, null, null);
+  }
+
+  static Row failed(long index, String ticket, String source, String kind, String reason) {
+    String oneLine = reason == null ? kind : reason.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return new Row(index, ticket == null ? source : ticket, source, ERROR, oneLine, List.of(), List.of(), kind, oneLine);
+  }
+
+  public boolean failed() {
+    return errorKind != null;
+  }
+
+  /** The first finding, or {@code null}. */
+  public Found first() {
+    return findings.isEmpty() ? null : findings.get(0);
+  }
+
+  /** The line of {@code results.jsonl} (without its newline). */
+  ObjectNode toJson(ObjectMapper mapper) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("ticket", ticket);
+    n.put("source", source);
+    n.put("index", index);
+    ObjectNode verdict = n.putObject("verdict");
+    verdict.put("status", status);
+    verdict.put("headline", headline);
+    ArrayNode fs = n.putArray("findings");
+    for (Found f : findings) {
+      fs.addObject().put("id", f.id()).put("title", f.title()).put("severity", f.severity())
+          .put("confidence", f.confidence()).put("score", f.score());
+    }
+    if (!warnings.isEmpty()) {
+      ArrayNode ws = n.putArray("warnings");
+      warnings.forEach(ws::add);
+    }
+    if (errorKind != null) {
+      n.putObject("error").put("kind", errorKind).put("message", error);
+    } else {
+      n.putNull("error");
+    }
+    return n;
+  }
+
+  /** Reads back a line of {@code results.jsonl} (a resumed run counts what was done before). */
+  static Row fromJson(JsonNode n) {
+    List<Found> found = new ArrayList<>();
+    for (JsonNode f : n.path("findings")) {
+      found.add(new Found(f.path("id").asText(), f.path("title").asText(), f.path("severity").asText(),
+          f.path("confidence").asText(), f.path("score").asInt()));
+    }
+    List<String> warnings = new ArrayList<>();
+    n.path("warnings").forEach(w -> warnings.add(w.asText()));
+    JsonNode err = n.path("error");
+    return new Row(n.path("index").asLong(), n.path("ticket").asText(), n.path("source").asText(),
+        n.path("verdict").path("status").asText(), n.path("verdict").path("headline").asText(), found, warnings,
+        err.isObject() ? err.path("kind").asText() : null, err.isObject() ? err.path("message").asText() : null);
+  }
+
+  static final String CSV_HEADER = "ticket,source,status,first_cause,first_confidence,causes,headline,error";
+
+  /** The row of {@code results.csv} (without its newline); one physical line per ticket. */
+  String toCsv() {
+    Found first = first();
+    StringBuilder causes = new StringBuilder();
+    for (Found f : findings) {
+      if (causes.length() > 0) {
+        causes.append(' ');
+      }
+      causes.append(f.id());
+    }
+    return String.join(",", csv(ticket), csv(source), csv(status), csv(first == null ? "" : first.id()),
+        csv(first == null ? "" : first.confidence()), csv(causes.toString()),
+        csv(failed() ? "" : headline), csv(error == null ? "" : error));
+  }
+
+  /**
+   * One CSV cell: quoted when needed, line breaks flattened (a row is one line, so a resumed run can cut the
+   * file at a row boundary), and a leading {@code = + - @} neutralised so a spreadsheet never runs a ticket's
+   * text as a formula.
+   */
+  static String csv(String value) {
+    String v = value == null ? "" : value;
+    if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\t') >= 0) {
+      v = v.replaceAll("[\\r\\n\\t]+", " ");
+    }
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.startsWith(" ") || v.endsWith(" ")) {
+      return '"' + v.replace("\"", "\"\"") + '"';
+    }
+    return v;
+  }
+}

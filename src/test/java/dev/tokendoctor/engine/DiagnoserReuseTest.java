@@ -1,0 +1,112 @@
+package dev.tokendoctor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.diagnosis.Diagnosis;
+import dev.tokendoctor.scenario.Scenario;
+import dev.tokendoctor.scenario.ScenarioFile;
+import dev.tokendoctor.scenario.ScenarioRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The diagnoser reuses sessions (tables inserted once, each bundle's facts deleted after it) for speed. That must
+ * never change a result: every scenario bundle gives the same diagnosis, fired rules included, from a reused
+ * session, shuffled among the others and on several threads, as from a fresh one.
+ */
+class DiagnoserReuseTest {
+  @TempDir Path dir;
+
+  @Test
+  void reusedSessionsDiagnoseExactlyLikeFreshOnes() throws Exception {
+    RuleSource source = RuleSource.fromDirectory(Path.of("rules"));
+    KnowledgeBase kb = KnowledgeBaseLoader.load(source);
+    List<FactBundle> bundles = scenarioBundles(kb, source);
+    assertThat(bundles).isNotEmpty();
+    List<Diagnosis> fresh = new ArrayList<>();
+    for (FactBundle b : bundles) {
+      fresh.add(new Diagnoser(kb).diagnose(b));
+    }
+
+    Diagnoser shared = new Diagnoser(kb);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<Diagnosis>> again = new ArrayList<>();
+      for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < bundles.size(); i++) {
+          FactBundle b = bundles.get((i * 7 + round) % bundles.size());
+          again.add(pool.submit(() -> shared.diagnose(b)));
+        }
+      }
+      for (int round = 0, k = 0; round < 20; round++) {
+        for (int i = 0; i < bundles.size(); i++, k++) {
+          assertThat(again.get(k).get()).isEqualTo(fresh.get((i * 7 + round) % bundles.size()));
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aRuleThatThrowsDoesNotSpoilTheNextDiagnosis() throws Exception {
+    Path rules = dir.resolve("rules");
+    copy(Path.of("rules"), rules);
+    Files.writeString(rules.resolve("BOOM.drl"), """
+        package tokendoctor.rules;
+        import dev.tokendoctor.facts.*;
+        rule "BOOM test rule that throws"
+            @kind("ranking")
+        when
+            TicketContext( operation == "Boom" )
+        then
+            throw new IllegalStateException("boom");
+        end
+        """);
+    RuleSource source = RuleSource.fromDirectory(rules);
+    KnowledgeBase kb = KnowledgeBaseLoader.load(source);
+    FactBundle good = scenarioBundles(kb, source).get(0);
+    FactBundle boom = good.withTicket(new dev.tokendoctor.facts.TicketContext(null, null, null, "Boom", null, null,
+        null, null));
+    Diagnoser d = new Diagnoser(kb);
+    Diagnosis before = d.diagnose(good);
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> d.diagnose(boom)).isInstanceOf(RuleFailure.class).hasMessageContaining("boom");
+      assertThat(d.diagnose(good)).isEqualTo(before);
+    }
+  }
+
+  private static List<FactBundle> scenarioBundles(KnowledgeBase kb, RuleSource source) throws Exception {
+    ScenarioRunner runner = new ScenarioRunner(new Diagnoser(kb), Path.of("facts-samples"));
+    List<FactBundle> bundles = new ArrayList<>();
+    for (ScenarioFile f : ScenarioRunner.load(source)) {
+      for (Scenario s : f.scenarios()) {
+        bundles.add(runner.bundleOf(s, f.path()));
+      }
+    }
+    return bundles;
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}
