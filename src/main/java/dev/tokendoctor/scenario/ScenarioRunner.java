@@ -66,6 +66,11 @@ public final class ScenarioRunner {
     Scenario s = file.scenarios().get(index);
     String description = s.description() == null ? "scenario " + (index + 1) : s.description();
     int line = file.line(index);
+    String unusable = ScenarioFiles.shapeProblem(s);
+    if (unusable != null) {
+      return new ScenarioResult(file.path(), file.rule(), index, line, description, false, List.of(file.where(index) + ": " + unusable),
+          List.of(), List.of(), null);
+    }
     FactBundle bundle;
     try {
       bundle = bundleOf(s, file.where(index));
