@@ -117,8 +117,11 @@ public final class RuleLinter {
     if (!causeRules.isEmpty() && !d.hasHeaderComment()) {
       out.add(warning(path, 1, "start the file with a comment that says in plain words what the cause is, the evidence it needs, and its sources"));
     }
-    if (causeRules.size() > 1) {
-      out.add(warning(path, causeRules.get(1).line(), "a second cause rule in one file: keep one cause per file, named after its id"));
+    // Several rules may conclude one cause (its forms: env var or file...); several causes in one file may not.
+    List<String> ids = causeRules.stream().map(r -> r.id() == null ? r.name() : r.id()).distinct().toList();
+    if (ids.size() > 1) {
+      DrlRule second = causeRules.stream().filter(r -> ids.get(1).equals(r.id() == null ? r.name() : r.id())).findFirst().orElseThrow();
+      out.add(warning(path, second.line(), "a second cause (" + ids.get(1) + ") in one file: keep one cause per file, named after its id"));
     }
     for (DrlRule r : d.rules()) {
       String where = path + ":" + r.line();
@@ -223,11 +226,15 @@ public final class RuleLinter {
     }
     String where = path + ":" + r.line();
     String before = firstId.putIfAbsent(id, where);
-    if (before != null) {
-      out.add(error(path, r.line(), what + ": the cause " + id + " is already concluded by the rule at " + before
-          + "; one cause, one rule (add conditions to that rule, or give this cause its own id)"));
+    if (before != null && !before.startsWith(path + ":")) {
+      out.add(error(path, r.line(), what + ": the cause " + id + " is already concluded in another file, at " + before
+          + "; one cause, one file (add this rule there, or give this cause its own id)"));
     }
-    if (!r.name().equals(id)) {
+    if (before != null) {
+      return; // another form of a cause this file already concludes: the rest was checked at its first rule
+    }
+    final String cause = id;
+    if (d.causeRules().stream().noneMatch(other -> cause.equals(other.id()) && other.name().equals(cause))) {
       out.add(warning(path, r.line(), what + ": name the rule exactly after its cause id: rule \"" + id + "\""));
     }
     if (!d.source().baseName().equals(id)) {

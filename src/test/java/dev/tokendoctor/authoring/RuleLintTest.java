@@ -30,9 +30,25 @@ class RuleLintTest {
     RulesCommandTestSupport.copyTree(Path.of("rules"), work.resolve("rules"));
   }
 
+  /**
+   * The problems in the worked example's files and in those the test changed (other rules, merged from
+   * elsewhere, may carry warnings of their own).
+   */
   List<String> lint() throws Exception {
     RuleSource source = RulesFolder.named(RuleSource.fromDirectory(work.resolve("rules")), "rules");
-    return RuleLinter.lint(source, Samples.folder(Path.of("facts-samples"))).problems().stream().map(RuleProblem::format).toList();
+    return RuleLinter.lint(source, Samples.folder(Path.of("facts-samples"))).problems().stream()
+        .filter(p -> p.file().contains("SESSION_TOKEN_MISSING") || changedByTheTest(p.file()))
+        .map(RuleProblem::format).toList();
+  }
+
+  boolean changedByTheTest(String shown) {
+    try {
+      Path original = Path.of(shown);
+      Path copy = work.resolve(shown);
+      return !Files.exists(original) || !Files.exists(copy) || Files.mismatch(original, copy) != -1;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   void edit(String file, UnaryOperator<String> change) throws IOException {
@@ -45,7 +61,9 @@ class RuleLintTest {
 
   @Test
   void theShippedRulesHaveNoErrors() throws Exception {
-    assertThat(lint()).noneMatch(p -> p.contains(": error: "));
+    RuleSource source = RulesFolder.named(RuleSource.fromDirectory(Path.of("rules")), "rules");
+    assertThat(RuleLinter.lint(source, Samples.folder(Path.of("facts-samples"))).problems())
+        .map(RuleProblem::format).noneMatch(p -> p.contains(": error: "));
   }
 
   @Test
@@ -124,8 +142,27 @@ class RuleLintTest {
         .replace("rule \"SESSION_TOKEN_MISSING\"", "rule \"SESSION_TOKEN_MISSING_TOO\"")
         .replace("\"SESSION_TOKEN_MISSING.check\"", "\"SESSION_TOKEN_MISSING_TOO.check\""));
     assertThat(lint()).contains("rules/temporary-credentials/SESSION_TOKEN_MISSING_TOO.drl:20: error: rule \"SESSION_TOKEN_MISSING_TOO\": "
-        + "the cause SESSION_TOKEN_MISSING is already concluded by the rule at rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:20; "
-        + "one cause, one rule (add conditions to that rule, or give this cause its own id)");
+        + "the cause SESSION_TOKEN_MISSING is already concluded in another file, at rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:20; "
+        + "one cause, one file (add this rule there, or give this cause its own id)");
+  }
+
+  @Test
+  void anotherFormOfTheSameCauseInItsOwnFileIsFine() throws Exception {
+    edit(RULE, s -> s + """
+
+        rule "SESSION_TOKEN_MISSING in a profile"
+            @id("SESSION_TOKEN_MISSING")
+            @title("A temporary (ASIA) access key in a profile has no session token")
+            @severity("error")
+            @confidence("high")
+            @sources("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html")
+        when
+            $c : ResolvedCredentials( effective, found, temporaryKey, !hasToken, profile != null )
+        then
+            finding(kcontext).evidence($c.keyIdOrigin(), "no token").fix("Add the token.").conclude();
+        end
+        """);
+    assertThat(lint()).isEmpty();
   }
 
   @Test
