@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * base. Every subcommand reads the rules at run time from {@code --rules DIR} (or {@code TOKENDOCTOR_RULES},
  * else the built-in rules), so an edited rule is picked up with no build.
  */
-@Command(name = "rules", description = "Work on the knowledge base: list, check, test its rules, and write their reference docs.",
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work on the knowledge base: list, check, test its rules, and write their reference docs.",
     subcommands = {RulesCommand.ListRules.class, RulesCommand.CheckRules.class, RulesCommand.TestRules.class, RulesCommand.DocsRules.class})
 final class RulesCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -65,7 +65,7 @@ final class RulesCommand implements Runnable {
     return RulesFolder.resolve(rules.rules, samples == null ? null : samples.samples, ctx.env(), ctx.workingDir());
   }
 
-  @Command(name = "list", description = "List the causes the rules conclude: id, title, severity, file, number of scenarios.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the causes the rules conclude: id, title, severity, file, number of scenarios.")
   static final class ListRules implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin RulesOption rules;
@@ -145,7 +145,7 @@ final class RulesCommand implements Runnable {
     }
   }
 
-  @Command(name = "check", description = "Compile and lint the rules: each problem as file:line, in plain words. Exit 2 on errors.")
+  @Command(name = "check", mixinStandardHelpOptions = true, description = "Compile and lint the rules: each problem as file:line, in plain words. Exit 2 on errors.")
   static final class CheckRules implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin RulesOption rules;
@@ -175,7 +175,7 @@ final class RulesCommand implements Runnable {
     }
   }
 
-  @Command(name = "test", description = "Run every scenario and print a pass/fail table. Exit 1 when one fails.")
+  @Command(name = "test", mixinStandardHelpOptions = true, description = "Run every scenario and print a pass/fail table. Exit 1 when one fails.")
   static final class TestRules implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin RulesOption rules;
@@ -214,7 +214,7 @@ final class RulesCommand implements Runnable {
     }
   }
 
-  @Command(name = "docs", description = "Write the rule author's reference (facts.md, rule-api.md, causes.md) from the code and the rules.")
+  @Command(name = "docs", mixinStandardHelpOptions = true, description = "Write the rule author's reference (facts.md, rule-api.md, causes.md) from the code and the rules.")
   static final class DocsRules implements Callable<Integer> {
     private final CliContext ctx;
     @Mixin RulesOption rules;
