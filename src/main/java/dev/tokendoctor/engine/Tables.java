@@ -28,6 +28,11 @@ public final class Tables {
 
   private Tables() {}
 
+  /** The table names ({@code regions}) and the fact each row becomes, for the authoring reference. */
+  public static Map<String, Class<? extends Record>> kinds() {
+    return KINDS;
+  }
+
   /** Reads every table file into facts; problems are reported as {@code file:line} in plain words. */
   static List<Object> load(List<SourceFile> files, List<RuleProblem> problems) {
     List<Object> rows = new ArrayList<>();
@@ -124,7 +129,7 @@ public final class Tables {
   }
 
   /** Splits one CSV line; double quotes protect commas, and {@code ""} inside them is a quote. */
-  static List<String> splitCsv(String line) {
+  public static List<String> splitCsv(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean inQuotes = false;

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param description what the case is, in plain words (a near miss names what differs)
  * @param bundle a file in {@code facts-samples/} to start from
- * @param given an inline bundle, instead of (or as the base, without) {@code bundle}
+ * @param given a bundle written inline, instead of {@code bundle}
  * @param change edits applied to the bundle: JSON Pointer → new value; {@code null} removes the member.
  *     "One fact changed" near misses are written this way
  * @param expect what must hold

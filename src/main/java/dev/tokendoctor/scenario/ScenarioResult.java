@@ -1,5 +1,6 @@
 package dev.tokendoctor.scenario;
 
+import dev.tokendoctor.diagnosis.Diagnosis;
 import java.util.List;
 
 /**
@@ -8,15 +9,17 @@ import java.util.List;
  * @param file the scenario file
  * @param rule the cause it tests, or {@code null}
  * @param index the scenario's position in its file (0-based)
+ * @param line the line the scenario starts on, or 0
  * @param description its description
  * @param passed every expectation held
  * @param failures what did not hold, in plain words
  * @param found the finding ids, in rank order
  * @param fired the rules that fired, in firing order
+ * @param diagnosis everything the rules concluded; {@code null} when the scenario could not run
  */
 public record ScenarioResult(
-    String file, String rule, int index, String description, boolean passed, List<String> failures,
-    List<String> found, List<String> fired) {
+    String file, String rule, int index, int line, String description, boolean passed, List<String> failures,
+    List<String> found, List<String> fired, Diagnosis diagnosis) {
 
   public ScenarioResult {
     failures = List.copyOf(failures);
@@ -27,5 +30,10 @@ public record ScenarioResult(
   /** {@code RULE_ID: description}, how tests and tables name the case. */
   public String name() {
     return (rule == null ? "combined" : rule) + ": " + description;
+  }
+
+  /** {@code file:line}, where the scenario is written. */
+  public String where() {
+    return file + (line > 0 ? ":" + line : "");
   }
 }

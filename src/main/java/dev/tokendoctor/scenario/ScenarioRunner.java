@@ -12,9 +12,8 @@ import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.RuleFailure;
 import dev.tokendoctor.engine.RuleSource;
-import dev.tokendoctor.engine.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,34 +21,33 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Loads scenario files from a rules folder and runs them against a knowledge base. */
+/** Runs scenarios against a knowledge base: the engine of {@code tokendoctor rules test} and of the test suite. */
 public final class ScenarioRunner {
   private final Diagnoser diagnoser;
-  private final Path samplesDir;
+  private final Samples samples;
   private final BundleCodec codec = new BundleCodec();
 
   /**
    * @param diagnoser the knowledge base to test
-   * @param samplesDir where {@code "bundle": "x.json"} is looked up ({@code facts-samples/})
+   * @param samples where {@code "bundle": "x.json"} is looked up ({@code facts-samples/})
    */
-  public ScenarioRunner(Diagnoser diagnoser, Path samplesDir) {
+  public ScenarioRunner(Diagnoser diagnoser, Samples samples) {
     this.diagnoser = diagnoser;
-    this.samplesDir = samplesDir;
+    this.samples = samples;
   }
 
-  /** Reads every {@code *.scenarios.json} of the rules source. */
+  /** The same, with the samples in the folder {@code samplesDir}. */
+  public ScenarioRunner(Diagnoser diagnoser, Path samplesDir) {
+    this(diagnoser, Samples.folder(samplesDir));
+  }
+
+  /** Reads every {@code *.scenarios.json} of the rules source; the first problem found is thrown. */
   public static List<ScenarioFile> load(RuleSource source) throws ScenarioException {
-    List<ScenarioFile> files = new ArrayList<>();
-    BundleCodec codec = new BundleCodec();
-    for (SourceFile f : source.scenarioFiles()) {
-      try {
-        ScenarioFile sf = codec.mapper().readValue(f.text(), ScenarioFile.class);
-        files.add(sf.at(f.displayPath()));
-      } catch (IOException e) {
-        throw new ScenarioException(f.displayPath() + ": " + firstLine(e.getMessage()));
-      }
+    ScenarioSuite suite = ScenarioFiles.read(source);
+    if (!suite.problems().isEmpty()) {
+      throw new ScenarioException(suite.problems().get(0).format());
     }
-    return files;
+    return suite.files();
   }
 
   /** Runs every scenario of every file. */
@@ -67,32 +65,44 @@ public final class ScenarioRunner {
   public ScenarioResult run(ScenarioFile file, int index) {
     Scenario s = file.scenarios().get(index);
     String description = s.description() == null ? "scenario " + (index + 1) : s.description();
+    int line = file.line(index);
+    String unusable = ScenarioFiles.shapeProblem(s);
+    if (unusable != null) {
+      return new ScenarioResult(file.path(), file.rule(), index, line, description, false, List.of(file.where(index) + ": " + unusable),
+          List.of(), List.of(), null);
+    }
     FactBundle bundle;
     try {
-      bundle = bundleOf(s, file.path() + " scenario " + (index + 1));
+      bundle = bundleOf(s, file.where(index));
     } catch (ScenarioException | BundleException e) {
-      return new ScenarioResult(file.path(), file.rule(), index, description, false, List.of(e.getMessage()), List.of(), List.of());
+      return new ScenarioResult(file.path(), file.rule(), index, line, description, false, List.of(e.getMessage()),
+          List.of(), List.of(), null);
     }
     Diagnosis d;
     try {
       d = diagnoser.diagnose(bundle);
     } catch (RuleFailure e) {
-      return new ScenarioResult(file.path(), file.rule(), index, description, false, List.of(e.getMessage()), List.of(), List.of());
+      return new ScenarioResult(file.path(), file.rule(), index, line, description, false, List.of(e.getMessage()),
+          List.of(), List.of(), null);
     }
     List<String> failures = check(s.expect(), d);
-    return new ScenarioResult(file.path(), file.rule(), index, description, failures.isEmpty(), failures,
-        d.findingIds(), d.firedRules());
+    return new ScenarioResult(file.path(), file.rule(), index, line, description, failures.isEmpty(), failures,
+        d.findingIds(), d.firedRules(), d);
   }
 
   /** The scenario's bundle: the sample (or inline bundle) with its changes applied. */
   public FactBundle bundleOf(Scenario s, String source) throws ScenarioException, BundleException {
     JsonNode base;
     if (s.bundle() != null) {
-      Path p = samplesDir.resolve(s.bundle());
       try {
-        base = codec.mapper().readTree(Files.readAllBytes(p));
+        base = codec.mapper().readTree(samples.read(s.bundle()));
+      } catch (NoSuchFileException e) {
+        throw new ScenarioException(source + ": the bundle " + s.bundle() + " is not in " + samples.description());
       } catch (IOException e) {
-        throw new ScenarioException(source + ": cannot read bundle " + s.bundle() + ": " + firstLine(e.toString()));
+        throw new ScenarioException(source + ": cannot read the bundle " + s.bundle() + ": " + firstLine(e.getMessage()));
+      }
+      if (base == null || !base.isObject()) {
+        throw new ScenarioException(source + ": the bundle " + s.bundle() + " is not a JSON object");
       }
     } else if (s.given() != null) {
       base = s.given().deepCopy();
@@ -104,7 +114,15 @@ public final class ScenarioRunner {
         apply(base, c.getKey(), c.getValue(), source);
       }
     }
-    return codec.read(base, source, w -> { });
+    // A field the bundle does not have is almost always a typo in "change"; ignoring it would leave the
+    // scenario testing the unchanged sample, and a near miss that always passes.
+    List<String> unknown = new ArrayList<>();
+    FactBundle bundle = codec.read(base, source, unknown::add);
+    if (!unknown.isEmpty()) {
+      throw new ScenarioException(unknown.get(0).replace(": unknown field, ignored", ": the bundle has no such field")
+          + (s.change() == null || s.change().isEmpty() ? "" : " (check the JSON Pointers in \"change\")"));
+    }
+    return bundle;
   }
 
   /** Sets (or, for null, removes) the member a JSON Pointer names; missing parents are created. */
