@@ -109,6 +109,17 @@ public final class RuleLinter {
     for (String t : d.declaredTypes()) {
       out.add(warning(path, 0, "declares the type " + t + ": declared types collide across files; use the fact types (docs/facts.md)"));
     }
+    String[] lines = d.source().text().split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      java.util.regex.Matcher m = STRING_OPERATOR.matcher(lines[i]);
+      if (m.find() && !lines[i].stripLeading().startsWith("//")) {
+        // Measured on Drools 10.2.0: once such a constraint has run ~20 times the engine compiles it to
+        // bytecode and then fails with NoSuchMethodError (EvaluatorHelper.initOperators), so a batch run
+        // breaks on its 21st ticket while every single test passes.
+        out.add(error(path, i + 1, "'str[" + m.group(1) + "]' crashes this Drools version after a few uses: write the method call instead,"
+            + " e.g. name.startsWith(\"AWS_\")"));
+      }
+    }
     if (d.rules().isEmpty()) {
       out.add(warning(path, 0, "this file holds no rule"));
       return;
@@ -350,6 +361,9 @@ public final class RuleLinter {
   private static boolean blank(String s) {
     return s == null || s.isBlank();
   }
+
+  private static final java.util.regex.Pattern STRING_OPERATOR =
+      java.util.regex.Pattern.compile("\\bstr\\s*\\[\\s*(startsWith|endsWith|length)\\s*\\]");
 
   private static RuleProblem error(String file, int line, String message) {
     return new RuleProblem(file, line, "error", message, "");

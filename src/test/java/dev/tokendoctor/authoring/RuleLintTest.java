@@ -67,6 +67,13 @@ class RuleLintTest {
   }
 
   @Test
+  void theStringOperatorThatCrashesDroolsIsRefused() throws Exception {
+    edit(RULE, s -> s.replace("temporaryKey, !hasToken )", "temporaryKey, !hasToken, keyIdOrigin str[startsWith] \"env\" )"));
+    assertThat(lint()).contains(RULE + ":29: error: 'str[startsWith]' crashes this Drools version after a few uses: write the method call"
+        + " instead, e.g. name.startsWith(\"AWS_\")");
+  }
+
+  @Test
   void syntaxErrorAMissingBracket() throws Exception {
     edit(RULE, s -> s.replace("temporaryKey, !hasToken )", "temporaryKey, !hasToken"));
     assertThat(lint()).containsExactly(RULE + ":30: error: the 'when' part is not finished where 'then' starts: look above for a '(' "

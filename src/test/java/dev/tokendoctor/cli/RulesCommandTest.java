@@ -134,7 +134,7 @@ class RulesCommandTest {
         .contains("failed: expected no SESSION_TOKEN_MISSING, but it was found (rank 1)")
         .contains("found:  1. SESSION_TOKEN_MISSING  score 150 (")
         .containsPattern("fired:  .*SESSION_TOKEN_MISSING.*\\(and \\d+ ranking rule firings; --verbose lists them\\)")
-        .contains("4 scenarios: 3 passed, 1 failed");
+        .containsPattern("\\d+ scenarios: \\d+ passed, 1 failed");
     Run verbose = run("rules", "test", "--rules", "rules", "--only", "SESSION_TOKEN_MISSING", "--verbose");
     assertThat(verbose.out()).contains("RANK severity");
   }
@@ -162,7 +162,7 @@ class RulesCommandTest {
     assertThat(test.code()).as(test.out() + test.err()).isZero();
     assertThat(test.out()).contains("pass  SESSION_TOKEN_MISSING");
     Run list = run("rules", "list");
-    assertThat(list.out()).contains("SESSION_TOKEN_MISSING  error", "rules/temporary-credentials/SESSION_TOKEN_MISSING.drl");
+    assertThat(list.out()).containsPattern("SESSION_TOKEN_MISSING +error").contains("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl");
   }
 
   @Test
