@@ -86,7 +86,18 @@ public final class KnowledgeBaseLoader {
 
     InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
     kieBase.addPackages(builder.getKnowledgePackages());
+    return describe(source, kieBase, tables, problems);
+  }
 
+  /**
+   * Wraps compiled rules into a {@link KnowledgeBase}: reads every rule's metadata and checks it. Shared by a
+   * fresh compile and by a knowledge base read back from compiled packages, so both describe and refuse alike.
+   */
+  static KnowledgeBase describe(RuleSource source, InternalKnowledgeBase kieBase, List<Object> tables,
+      List<RuleProblem> problems) {
+    List<SourceFile> ruleFiles = source.ruleFiles();
+    Map<String, SourceFile> byPath = new HashMap<>();
+    ruleFiles.forEach(f -> byPath.put(f.relativePath(), f));
     List<RuleInfo> rules = new ArrayList<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
