@@ -30,6 +30,7 @@ public final class PrecompileRules {
       KnowledgeBase kb = KnowledgeBaseLoader.load(source);
       byte[] bytes = CompiledKnowledgeBase.write(KnowledgeBaseKey.of(source, build), kb);
       writeAtomically(out.resolve("rules.kb"), bytes);
+      ShippedIndex.write(source, classes);
       writeAtomically(out.resolve("build-id"), (build + "\n").getBytes(StandardCharsets.US_ASCII));
       System.out.println("tokendoctor: compiled " + kb.rules().size() + " shipped rules into " + out);
     } catch (RulesException e) {
