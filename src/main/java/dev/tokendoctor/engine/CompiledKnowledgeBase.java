@@ -33,9 +33,14 @@ final class CompiledKnowledgeBase {
 
   /** The bytes of {@code kb} compiled under {@code key}. */
   static byte[] write(KnowledgeBaseKey key, KnowledgeBase kb) throws IOException {
+    return write(key, kb.kieBase().getKiePackages());
+  }
+
+  /** The bytes of compiled {@code packages} under {@code key}. */
+  static byte[] write(KnowledgeBaseKey key, Collection<KiePackage> compiled) throws IOException {
     ByteArrayOutputStream packages = new ByteArrayOutputStream(1 << 16);
     try (ObjectOutputStream out = new DroolsObjectOutputStream(packages)) {
-      out.writeObject(new ArrayList<>(kb.kieBase().getKiePackages()));
+      out.writeObject(new ArrayList<>(compiled));
     }
     byte[] payload = packages.toByteArray();
     ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 128);
@@ -57,8 +62,16 @@ final class CompiledKnowledgeBase {
    * @throws Unusable when the bytes are not a sound compiled base for {@code key}; callers compile instead
    */
   static KnowledgeBase read(byte[] bytes, KnowledgeBaseKey key, RuleSource source) throws Unusable {
-    byte[] payload = payload(bytes, key);
-    Collection<KiePackage> packages = packages(payload);
+    return assemble(readPackages(bytes, key), source);
+  }
+
+  /** The compiled packages in {@code bytes}, checked against {@code key}. */
+  static Collection<KiePackage> readPackages(byte[] bytes, KnowledgeBaseKey key) throws Unusable {
+    return packages(payload(bytes, key));
+  }
+
+  /** A knowledge base of compiled {@code packages}, described from {@code source} as a fresh compile would be. */
+  static KnowledgeBase assemble(Collection<KiePackage> packages, RuleSource source) throws Unusable {
     InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
     try {
       kieBase.addPackages(packages);

@@ -19,11 +19,7 @@ record KnowledgeBaseKey(String hex) {
   static final int FORMAT = 1;
 
   static KnowledgeBaseKey of(RuleSource source, String toolBuild) {
-    MessageDigest sha = sha256();
-    field(sha, "tokendoctor-knowledge-base/" + FORMAT);
-    field(sha, toolBuild);
-    field(sha, ToolBuild.droolsVersion());
-    field(sha, System.getProperty("java.specification.version"));
+    MessageDigest sha = start("tokendoctor-knowledge-base", toolBuild);
     for (SourceFile f : source.files()) {
       // Scenario files do not change what the rules compile to; editing them must not cost a compile.
       if (f.isRule() || f.isTable()) {
@@ -32,6 +28,23 @@ record KnowledgeBaseKey(String hex) {
       }
     }
     return new KnowledgeBaseKey(HexFormat.of().formatHex(sha.digest()));
+  }
+
+  /** The key of one rule file compiled on its own (see {@link KnowledgeBases}). */
+  static KnowledgeBaseKey ofRuleFile(SourceFile file, String toolBuild) {
+    MessageDigest sha = start("tokendoctor-rule-file", toolBuild);
+    field(sha, file.relativePath());
+    field(sha, file.text());
+    return new KnowledgeBaseKey(HexFormat.of().formatHex(sha.digest()));
+  }
+
+  private static MessageDigest start(String kind, String toolBuild) {
+    MessageDigest sha = sha256();
+    field(sha, kind + "/" + FORMAT);
+    field(sha, toolBuild);
+    field(sha, ToolBuild.droolsVersion());
+    field(sha, System.getProperty("java.specification.version"));
+    return sha;
   }
 
   /** Length-prefixed, so that no two different lists of fields hash alike. */

@@ -3,7 +3,17 @@ package dev.tokendoctor.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.rule.TypeDeclaration;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * The one place commands get their knowledge base from: {@code --rules DIR}, else {@code TOKENDOCTOR_RULES},
@@ -56,10 +66,78 @@ public final class KnowledgeBases {
     if (kb != null) {
       return new Opened(kb, Origin.CACHE);
     }
-    kb = KnowledgeBaseLoader.load(source);
+    kb = compileByFile(source, cache, build);
+    if (kb == null) {
+      kb = KnowledgeBaseLoader.load(source);
+    }
     cache.write(key, kb);
     return new Opened(kb, Origin.COMPILED);
   }
+
+  /**
+   * Compiles each rule file on its own, taking those compiled before from the cache, so that the first run after
+   * an edit compiles only the edited file. Returns {@code null} whenever the result might differ from compiling
+   * the files together: then they are compiled together, which also reports any error the authoritative way.
+   * Compiled alone, a file that uses another file's function, type, global or query does not compile, and two
+   * files with the same rule name each compile; so both, and files that declare such things at all (the house
+   * style has none), go the whole way. Rule order is kept: files are merged in path order, and Drools numbers
+   * rules (their load order, which breaks ties between activations) within each file anyway.
+   */
+  private static KnowledgeBase compileByFile(RuleSource source, KnowledgeBaseCache cache, String build) {
+    if (!cache.enabled()) {
+      return null;
+    }
+    List<KiePackage> packages = new ArrayList<>();
+    Set<String> ruleNames = new HashSet<>();
+    for (SourceFile f : source.ruleFiles()) {
+      if (DECLARE.matcher(f.text()).find()) {
+        return null;
+      }
+      KnowledgeBaseKey key = KnowledgeBaseKey.ofRuleFile(f, build);
+      Collection<KiePackage> compiled = cache.readRuleFile(key);
+      if (compiled == null) {
+        compiled = KnowledgeBaseLoader.compilePackages(source, List.of(f), new ArrayList<>());
+        if (compiled == null) {
+          return null;
+        }
+        cache.writeRuleFile(key, compiled);
+      }
+      for (KiePackage pkg : compiled) {
+        if (!standsAlone(pkg)) {
+          return null;
+        }
+        for (Rule rule : pkg.getRules()) {
+          if (!ruleNames.add(pkg.getName() + "\u0000" + rule.getName())) {
+            return null;
+          }
+        }
+        packages.add(pkg);
+      }
+    }
+    try {
+      return CompiledKnowledgeBase.assemble(packages, source);
+    } catch (CompiledKnowledgeBase.Unusable e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether a file's package means the same alone as with the other files: no functions, globals, queries or
+   * declared types (Drools records every fact class a rule uses as a type declaration too; those are harmless).
+   */
+  private static boolean standsAlone(KiePackage pkg) {
+    if (!pkg.getFunctionNames().isEmpty() || !pkg.getGlobalVariables().isEmpty() || !pkg.getQueries().isEmpty()) {
+      return false;
+    }
+    if (pkg instanceof InternalKnowledgePackage internal) {
+      return internal.getTypeDeclarations().values().stream()
+          .noneMatch(t -> t.isNovel() || t.getNature() == TypeDeclaration.Nature.DEFINITION);
+    }
+    return false;
+  }
+
+  /** A {@code declare} may also add metadata to an existing class, which only a compile of all files merges. */
+  private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\b");
 
   /** The jar's compiled copy, when it was compiled from exactly these files by this build. */
   private static KnowledgeBase builtIn(KnowledgeBaseKey key, RuleSource source) {

@@ -74,6 +74,14 @@ final class ToolBuild {
 
   /** The Drools version on the class path, from its jar's Maven metadata. */
   static String droolsVersion() {
+    return DroolsVersion.VALUE;
+  }
+
+  private static final class DroolsVersion {
+    static final String VALUE = readDroolsVersion();
+  }
+
+  private static String readDroolsVersion() {
     try (InputStream in = ToolBuild.class.getClassLoader()
         .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
       if (in != null) {

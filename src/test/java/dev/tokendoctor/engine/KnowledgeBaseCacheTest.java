@@ -304,6 +304,103 @@ class KnowledgeBaseCacheTest {
   }
 
   @Test
+  void compilingFileByFileGivesWhatCompilingTogetherGives() throws Exception {
+    Path rules = synthetic(copyRules(tmp.resolve("rules")), 12);
+    KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
+    KnowledgeBase together = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
+    Opened byFile = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
+    assertThat(byFile.origin()).isEqualTo(Origin.COMPILED);
+    int ruleFiles = RuleSource.fromDirectory(rules).ruleFiles().size();
+    assertThat(cacheFiles(cache, "rule-")).as("one compiled file per rule file").hasSize(ruleFiles);
+    assertSame(byFile.knowledgeBase(), together);
+
+    // An edit compiles the edited file only, and the result is still what compiling together gives.
+    Path edited = rules.resolve("synthetic/SYNTHETIC_RULE_07.drl");
+    edit(edited, t -> t.replace("@confidence(\"high\")", "@confidence(\"low\")"));
+    Opened afterEdit = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
+    assertThat(afterEdit.origin()).isEqualTo(Origin.COMPILED);
+    assertThat(cacheFiles(cache, "rule-")).hasSize(ruleFiles + 1);
+    KnowledgeBase togetherAfterEdit = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
+    assertSame(afterEdit.knowledgeBase(), togetherAfterEdit);
+    assertThat(afterEdit.knowledgeBase().rules()).filteredOn(r -> r.name().equals("SYNTHETIC_RULE_07"))
+        .extracting(r -> r.metadata().confidence()).containsExactly("low");
+  }
+
+  @Test
+  void aRuleNameTakenByAnotherFileIsRefusedAsByACompile() throws Exception {
+    Path rules = synthetic(copyRules(tmp.resolve("rules")), 2);
+    KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
+    KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
+    // Each file still compiles on its own; only together do they clash.
+    edit(rules.resolve("synthetic/SYNTHETIC_RULE_02.drl"), t -> t.replace("rule \"SYNTHETIC_RULE_02\"",
+        "rule \"SYNTHETIC_RULE_01\""));
+    RulesException expected = null;
+    try {
+      KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
+    } catch (RulesException e) {
+      expected = e;
+    }
+    assertThat(expected).as("compiling together refuses a duplicate rule name").isNotNull();
+    String message = expected.getMessage();
+    assertThatThrownBy(() -> KnowledgeBases.open(RuleSource.fromDirectory(rules), cache))
+        .isInstanceOf(RulesException.class).hasMessage(message);
+  }
+
+  @Test
+  void aFileThatNeedsAnotherFileIsCompiledWithIt() throws Exception {
+    Path rules = copyRules(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("ranking/shout.drl"), """
+        package tokendoctor.rules;
+        function String shout(String s) { return s.toUpperCase(); }
+        """);
+    Files.writeString(rules.resolve("ranking/uses-shout.drl"), """
+        package tokendoctor.rules;
+        import dev.tokendoctor.facts.*;
+        rule "RANK uses a function of another file"
+            @kind("ranking")
+        when
+            Clock()
+        then
+            shout("x");
+        end
+        """);
+    KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
+    KnowledgeBase together = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
+    Opened opened = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
+    assertThat(opened.origin()).isEqualTo(Origin.COMPILED);
+    assertSame(opened.knowledgeBase(), together);
+    assertThat(KnowledgeBases.open(RuleSource.fromDirectory(rules), cache).origin()).isEqualTo(Origin.CACHE);
+  }
+
+  private static void assertSame(KnowledgeBase actual, KnowledgeBase expected) throws Exception {
+    assertThat(actual.rules()).isEqualTo(expected.rules());
+    assertThat(actual.tableFacts()).containsExactlyElementsOf(expected.tableFacts());
+    assertThat(loadOrders(actual)).isEqualTo(loadOrders(expected));
+    for (Path sample : samples()) {
+      assertThat(json(actual, sample)).as(sample.toString()).isEqualTo(json(expected, sample));
+    }
+  }
+
+  private static Map<String, Integer> loadOrders(KnowledgeBase kb) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    kb.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r ->
+        out.put(r.getName(), ((org.drools.base.definitions.rule.impl.RuleImpl) r).getLoadOrder())));
+    return out;
+  }
+
+  /** Adds {@code n} renamed copies of the example rule: a folder the size of the knowledge base to come. */
+  static Path synthetic(Path rules, int n) throws IOException {
+    Path example = rules.resolve("temporary-credentials/SESSION_TOKEN_MISSING.drl");
+    String text = Files.readString(example);
+    Files.createDirectories(rules.resolve("synthetic"));
+    for (int i = 1; i <= n; i++) {
+      String id = String.format("SYNTHETIC_RULE_%02d", i);
+      Files.writeString(rules.resolve("synthetic/" + id + ".drl"), text.replace("SESSION_TOKEN_MISSING", id));
+    }
+    return rules;
+  }
+
+  @Test
   void theCacheFolderIsXdgCacheHomeElseHomeDotCache() {
     assertThat(KnowledgeBaseCache.forEnvironment(Map.of("XDG_CACHE_HOME", "/x/cache", "HOME", "/home/u")).dir())
         .isEqualTo(Path.of("/x/cache/tokendoctor"));
@@ -369,12 +466,17 @@ class KnowledgeBaseCacheTest {
     }
   }
 
+  /** The cached knowledge bases. */
   static List<Path> cacheFiles(KnowledgeBaseCache cache) throws IOException {
+    return cacheFiles(cache, "kb-");
+  }
+
+  static List<Path> cacheFiles(KnowledgeBaseCache cache, String prefix) throws IOException {
     if (!Files.isDirectory(cache.dir())) {
       return List.of();
     }
     try (Stream<Path> list = Files.list(cache.dir())) {
-      return list.filter(p -> p.getFileName().toString().endsWith(".bin")).toList();
+      return list.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".bin")).toList();
     }
   }
 
