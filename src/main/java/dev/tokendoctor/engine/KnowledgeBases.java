@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
@@ -49,6 +51,49 @@ public final class KnowledgeBases {
 
   public static KnowledgeBase open(Path rulesOption, Map<String, String> env) throws RulesException {
     return open(RuleSource.resolve(rulesOption, env), KnowledgeBaseCache.forEnvironment(env)).knowledgeBase();
+  }
+
+  /**
+   * Starts {@link #open(Path, Map)} on a background thread, so that a command reads its input meanwhile: at
+   * start-up both take a good part of a second, mostly loading classes, and there are two cores.
+   */
+  public static Pending openInBackground(Path rulesOption, Map<String, String> env) {
+    FutureTask<KnowledgeBase> task = new FutureTask<>(() -> open(rulesOption, env));
+    Thread t = new Thread(task, "tokendoctor-knowledge-base");
+    t.setDaemon(true);
+    t.start();
+    return new Pending(task);
+  }
+
+  /** A knowledge base being opened. */
+  public static final class Pending {
+    private final FutureTask<KnowledgeBase> task;
+
+    private Pending(FutureTask<KnowledgeBase> task) {
+      this.task = task;
+    }
+
+    /** Waits for it; fails as {@link #open(Path, Map)} would have. */
+    public KnowledgeBase get() throws RulesException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading the rules", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RulesException re) {
+          throw re;
+        }
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
   }
 
   /** Opens {@code source} through the built-in compiled copy, then {@code cache}, then a compile. */

@@ -183,6 +183,7 @@ class KnowledgeBaseCacheTest {
         b -> java.util.Arrays.copyOf(b, b.length / 2),
         b -> flip(b, b.length - 10),
         b -> flip(b, 12),
+        b -> flip(b, 80),
         b -> flip(b, 5),
         b -> java.util.Arrays.copyOf(b, b.length + 3));
     for (UnaryOperator<byte[]> damage : damages) {
@@ -210,7 +211,7 @@ class KnowledgeBaseCacheTest {
       out.writeInt(KnowledgeBaseKey.FORMAT);
       out.writeUTF(key.hex());
       out.writeInt(garbage.length);
-      out.write(KnowledgeBaseKey.sha256().digest(garbage));
+      out.writeLong(CompiledKnowledgeBase.crc(garbage));
       out.write(garbage);
     }
     Files.createDirectories(cache.dir());
