@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
@@ -90,7 +91,18 @@ final class CompiledKnowledgeBase {
     return kb;
   }
 
-  /** Checks the header and the digest; returns the packages' bytes. */
+  /** Whether the stream starts with the header of a base compiled under {@code key}; reads only the header. */
+  static boolean compiledUnder(InputStream stream, KnowledgeBaseKey key) {
+    try {
+      DataInputStream in = new DataInputStream(stream);
+      return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) && in.readInt() == KnowledgeBaseKey.FORMAT
+          && in.readUTF().equals(key.hex());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Checks the header and the checksum; returns the packages' bytes. */
   static byte[] payload(byte[] bytes, KnowledgeBaseKey key) throws Unusable {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte[] magic = in.readNBytes(MAGIC.length);

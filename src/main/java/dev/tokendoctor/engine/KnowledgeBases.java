@@ -1,5 +1,6 @@
 package dev.tokendoctor.engine;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,10 +24,11 @@ import org.kie.api.definition.rule.Rule;
  *
  * <p>Compiling DRL costs seconds, so an unchanged knowledge base is never compiled twice. The shipped rules are
  * compiled at build time into the jar ({@link PrecompileRules}); a rules folder is compiled on first use and
- * kept in the user's cache ({@link KnowledgeBaseCache}). Both are found by a {@link KnowledgeBaseKey} made from
- * the rule and table files' content and the tool's build, so an edited file, a new tool or a new Drools means a
- * fresh compile, and a hit is exactly what a fresh compile would give (a folder identical to the shipped rules
- * even uses the jar's copy). Rules that do not compile are never cached, so they are refused every time.
+ * kept in the user's cache ({@link KnowledgeBaseCache}), whole and file by file, so that the first run after an
+ * edit compiles only the edited file. All of it is found by {@link KnowledgeBaseKey}s made from the rule and
+ * table files' content and the tool's build: an edited file, a new tool or a new Drools means a compile, and a
+ * hit is exactly what a fresh compile would give (a folder identical to the shipped rules even uses the jar's
+ * copy). Rules that do not compile are never cached, so they are refused every time, with the same messages.
  */
 public final class KnowledgeBases {
   private KnowledgeBases() {}
@@ -187,10 +189,17 @@ public final class KnowledgeBases {
   /** The jar's compiled copy, when it was compiled from exactly these files by this build. */
   private static KnowledgeBase builtIn(KnowledgeBaseKey key, RuleSource source) {
     byte[] bytes;
-    try (InputStream in = KnowledgeBases.class.getClassLoader().getResourceAsStream(ToolBuild.SHIPPED_KB)) {
-      if (in == null) {
+    InputStream raw = KnowledgeBases.class.getClassLoader().getResourceAsStream(ToolBuild.SHIPPED_KB);
+    if (raw == null) {
+      return null;
+    }
+    try (InputStream in = new BufferedInputStream(raw)) {
+      // Most folders are not the shipped rules: look at the key before reading the whole compiled base.
+      in.mark(1024);
+      if (!CompiledKnowledgeBase.compiledUnder(in, key)) {
         return null;
       }
+      in.reset();
       bytes = in.readAllBytes();
     } catch (IOException e) {
       return null;
