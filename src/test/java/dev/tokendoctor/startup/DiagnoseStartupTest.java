@@ -57,8 +57,10 @@ class DiagnoseStartupTest {
     String fromEnv = run(Map.of("XDG_CACHE_HOME", tmp.resolve("xdg").toString(), "HOME", tmp.toString(),
         "TOKENDOCTOR_RULES", rules.toString()), "diagnose", SAMPLE.toString(), "--format", "json");
 
-    assertThat(cached).hasSize(1);
-    assertThat(list(tmp.resolve("xdg/tokendoctor"))).isEqualTo(cached);
+    assertThat(cached).extracting(p -> p.getFileName().toString().replaceAll("-[0-9a-f]{64}", ""))
+        .as("the knowledge base, and each of its two rule files compiled on its own")
+        .containsExactly("kb.bin", "rule.bin", "rule.bin");
+    assertThat(list(tmp.resolve("xdg/tokendoctor"))).as("a hit writes nothing").isEqualTo(cached);
     assertThat(first).contains("SESSION_TOKEN_MISSING").isEqualTo(builtIn).isEqualTo(second).isEqualTo(fromEnv);
   }
 
