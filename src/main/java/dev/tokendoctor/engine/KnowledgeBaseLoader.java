@@ -6,6 +6,7 @@ import dev.tokendoctor.diagnosis.RuleMetadata;
 import dev.tokendoctor.diagnosis.Severity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +50,22 @@ public final class KnowledgeBaseLoader {
    * {@code null} when the rules do not compile at all.
    */
   public static KnowledgeBase compile(RuleSource source, List<RuleProblem> problems) {
-    List<SourceFile> ruleFiles = source.ruleFiles();
+    Collection<KiePackage> packages = compilePackages(source, source.ruleFiles(), problems);
+    List<Object> tables = Tables.load(source.tableFiles(), problems);
+    if (packages == null) {
+      return null;
+    }
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    kieBase.addPackages(packages);
+    return describe(source, kieBase, tables, problems);
+  }
+
+  /**
+   * Compiles {@code ruleFiles} (of {@code source}) into packages, reporting the compiler's errors into
+   * {@code problems}; {@code null} when they do not compile.
+   */
+  static Collection<KiePackage> compilePackages(RuleSource source, List<SourceFile> ruleFiles,
+      List<RuleProblem> problems) {
     Map<String, SourceFile> byPath = new HashMap<>();
     // Facts are immutable records that rules never modify, so property reactivity buys nothing; turning it
     // off also silences its warnings about constraints that join two patterns.
@@ -79,14 +95,18 @@ public final class KnowledgeBaseLoader {
         problems.add(p);
       }
     }
-    List<Object> tables = Tables.load(source.tableFiles(), problems);
-    if (builder.hasErrors()) {
-      return null;
-    }
+    return builder.hasErrors() ? null : builder.getKnowledgePackages();
+  }
 
-    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-    kieBase.addPackages(builder.getKnowledgePackages());
-
+  /**
+   * Wraps compiled rules into a {@link KnowledgeBase}: reads every rule's metadata and checks it. Shared by a
+   * fresh compile and by a knowledge base read back from compiled packages, so both describe and refuse alike.
+   */
+  static KnowledgeBase describe(RuleSource source, InternalKnowledgeBase kieBase, List<Object> tables,
+      List<RuleProblem> problems) {
+    List<SourceFile> ruleFiles = source.ruleFiles();
+    Map<String, SourceFile> byPath = new HashMap<>();
+    ruleFiles.forEach(f -> byPath.put(f.relativePath(), f));
     List<RuleInfo> rules = new ArrayList<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {

@@ -56,6 +56,10 @@ public record RuleSource(String description, List<SourceFile> files) {
 
   /** The rules packaged in the jar (a copy of the project's {@code rules/} made at build time). */
   public static RuleSource shipped() throws RulesException {
+    RuleSource indexed = ShippedIndex.read();
+    if (indexed != null) {
+      return indexed;
+    }
     URL url = RuleSource.class.getClassLoader().getResource(SHIPPED);
     if (url == null) {
       throw new RulesException("the built-in rules are missing from this build (no " + SHIPPED + " on the classpath)");
