@@ -34,7 +34,11 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCommandLinePrintsOrExits() {
+    // Besides the command line, only the entry points the build and the benchmarks run (never users).
     noClasses().that().resideOutsideOfPackage("dev.tokendoctor.cli..")
+        .and().doNotHaveFullyQualifiedName("dev.tokendoctor.engine.PrecompileRules")
+        .and().doNotHaveFullyQualifiedName("dev.tokendoctor.batch.BatchBenchmark")
+        .and().doNotHaveFullyQualifiedName("dev.tokendoctor.startup.TrainingRun")
         .should().accessField(System.class, "out")
         .orShould().accessField(System.class, "err")
         .orShould().callMethod(System.class, "exit", int.class)

@@ -120,6 +120,16 @@ public final class RuleLinter {
             + " e.g. name.startsWith(\"AWS_\")"));
       }
     }
+    // Drools shares imports across the files of a package, so a file that forgets one still compiles with
+    // the others; alone (a cached, file-by-file compile) it would not.
+    for (String fn : List.of("finding", "check", "score", "supersede")) {
+      String text = d.source().text();
+      if (java.util.regex.Pattern.compile("(?m)^[^/]*\\b" + fn + "\\(kcontext").matcher(text).find()
+          && !text.contains("import function dev.tokendoctor.diagnosis.Conclude." + fn + ";")) {
+        out.add(error(path, 1, "calls " + fn + "(kcontext) without 'import function dev.tokendoctor.diagnosis.Conclude."
+            + fn + ";' at the top of the file"));
+      }
+    }
     if (d.rules().isEmpty()) {
       out.add(warning(path, 0, "this file holds no rule"));
       return;

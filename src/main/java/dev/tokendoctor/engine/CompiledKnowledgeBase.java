@@ -16,7 +16,6 @@ import java.util.zip.CRC32C;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
 
 /**
@@ -75,7 +74,7 @@ final class CompiledKnowledgeBase {
 
   /** A knowledge base of compiled {@code packages}, described from {@code source} as a fresh compile would be. */
   static KnowledgeBase assemble(Collection<KiePackage> packages, RuleSource source) throws Unusable {
-    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    InternalKnowledgeBase kieBase = KnowledgeBaseLoader.newKieBase();
     try {
       kieBase.addPackages(packages);
     } catch (RuntimeException | LinkageError e) {

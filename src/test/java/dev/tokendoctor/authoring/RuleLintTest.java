@@ -67,6 +67,13 @@ class RuleLintTest {
   }
 
   @Test
+  void aFileMustImportTheFunctionsItCalls() throws Exception {
+    edit(RULE, s -> s.replace("import function dev.tokendoctor.diagnosis.Conclude.check;\n", ""));
+    assertThat(lint()).contains(RULE + ":1: error: calls check(kcontext) without 'import function"
+        + " dev.tokendoctor.diagnosis.Conclude.check;' at the top of the file");
+  }
+
+  @Test
   void theStringOperatorThatCrashesDroolsIsRefused() throws Exception {
     edit(RULE, s -> s.replace("temporaryKey, !hasToken )", "temporaryKey, !hasToken, keyIdOrigin str[startsWith] \"env\" )"));
     assertThat(lint()).contains(RULE + ":29: error: 'str[startsWith]' crashes this Drools version after a few uses: write the method call"

@@ -30,7 +30,7 @@ class BatchCommandTest {
     boom.putObject("context").put("operation", "Boom");
     ObjectNode pasted = MAPPER.createObjectNode();
     pasted.put("ticket", "A-PASTED");
-    pasted.set("bundle", BatchFixtures.longTermKey().without("stsProbes"));
+    pasted.set("bundle", BatchFixtures.healthy().without("stsProbes"));
     pasted.put("error", "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation");
     Files.writeString(dir.resolve("a.jsonl"), String.join("\n",
         line("A-1", good),
@@ -42,7 +42,7 @@ class BatchCommandTest {
         boom.toString(),
         line("A-2", good)) + "\r\n");
     // gzip recognised by its magic bytes, whatever the name says
-    BatchFixtures.gzip(dir.resolve("b.data"), line("B-1", good) + "\n" + line("B-2", BatchFixtures.longTermKey()));
+    BatchFixtures.gzip(dir.resolve("b.data"), line("B-1", good) + "\n" + line("B-2", BatchFixtures.healthy()));
     Path folder = Files.createDirectories(dir.resolve("bundles/sub"));
     Files.writeString(dir.resolve("bundles/F-1.json"), good.toString());
     Files.writeString(dir.resolve("bundles/F-2.json"), "{ not json");

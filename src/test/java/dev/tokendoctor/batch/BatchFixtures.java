@@ -32,11 +32,9 @@ final class BatchFixtures {
     return (ObjectNode) MAPPER.readTree(SAMPLE.toFile());
   }
 
-  /** The sample with a long-term key: SESSION_TOKEN_MISSING does not fire (no finding). */
-  static ObjectNode longTermKey() throws IOException {
-    ObjectNode b = sample();
-    ((ObjectNode) b.path("credentials").get(0).path("keyId")).put("prefix", "AKIA");
-    return b;
+  /** A working machine: no rule finds anything. */
+  static ObjectNode healthy() throws IOException {
+    return (ObjectNode) MAPPER.readTree(Path.of("facts-samples/healthy-static-keys.json").toFile());
   }
 
   static String line(String ticket, JsonNode bundle) {

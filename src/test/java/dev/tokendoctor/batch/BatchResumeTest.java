@@ -36,7 +36,7 @@ class BatchResumeTest {
   void stopThenResumeGivesEveryTicketExactlyOnceInOrder() throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < TICKETS; i++) {
-      lines.add(BatchFixtures.line("T-" + i, i % 4 == 3 ? BatchFixtures.longTermKey() : BatchFixtures.sample()));
+      lines.add(BatchFixtures.line("T-" + i, i % 4 == 3 ? BatchFixtures.healthy() : BatchFixtures.sample()));
     }
     lines.set(7, "{ broken");
     Path out = dir.resolve("out");

@@ -29,10 +29,10 @@ class ReportInBrowserTest {
     Assumptions.assumeTrue(chromium != null, "chromium is not installed");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      lines.add(line("T-" + i, i % 3 == 0 ? BatchFixtures.longTermKey() : BatchFixtures.sample()));
+      lines.add(line("T-" + i, i % 3 == 0 ? BatchFixtures.healthy() : BatchFixtures.sample()));
     }
     lines.add(line("<img src=x onerror=alert(1)>", BatchFixtures.sample()));
-    lines.add(line("</title><script>alert(2)</script>", BatchFixtures.longTermKey()));
+    lines.add(line("</title><script>alert(2)</script>", BatchFixtures.healthy()));
     lines.add("{ not json");
     Files.writeString(dir.resolve("tickets.jsonl"), String.join("\n", lines) + "\n");
     BatchFixtures.Run r = BatchFixtures.run(dir, "batch", "tickets.jsonl", "--out", "out");

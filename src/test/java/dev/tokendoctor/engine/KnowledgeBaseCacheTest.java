@@ -305,29 +305,6 @@ class KnowledgeBaseCacheTest {
   }
 
   @Test
-  void compilingFileByFileGivesWhatCompilingTogetherGives() throws Exception {
-    Path rules = synthetic(copyRules(tmp.resolve("rules")), 12);
-    KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
-    KnowledgeBase together = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
-    Opened byFile = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
-    assertThat(byFile.origin()).isEqualTo(Origin.COMPILED);
-    int ruleFiles = RuleSource.fromDirectory(rules).ruleFiles().size();
-    assertThat(cacheFiles(cache, "rule-")).as("one compiled file per rule file").hasSize(ruleFiles);
-    assertSame(byFile.knowledgeBase(), together);
-
-    // An edit compiles the edited file only, and the result is still what compiling together gives.
-    Path edited = rules.resolve("synthetic/SYNTHETIC_RULE_07.drl");
-    edit(edited, t -> t.replace("@confidence(\"high\")", "@confidence(\"low\")"));
-    Opened afterEdit = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
-    assertThat(afterEdit.origin()).isEqualTo(Origin.COMPILED);
-    assertThat(cacheFiles(cache, "rule-")).hasSize(ruleFiles + 1);
-    KnowledgeBase togetherAfterEdit = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
-    assertSame(afterEdit.knowledgeBase(), togetherAfterEdit);
-    assertThat(afterEdit.knowledgeBase().rules()).filteredOn(r -> r.name().equals("SYNTHETIC_RULE_07"))
-        .extracting(r -> r.metadata().confidence()).containsExactly("low");
-  }
-
-  @Test
   void aRuleNameTakenByAnotherFileIsRefusedAsByACompile() throws Exception {
     Path rules = synthetic(copyRules(tmp.resolve("rules")), 2);
     KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
