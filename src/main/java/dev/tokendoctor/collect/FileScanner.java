@@ -123,7 +123,7 @@ final class FileScanner {
         if (sectionId != null && lastKey != null && lastValueEmpty && subKey != null) {
           // A nested setting (s3 = / services sections): "parent.key".
           String key = lastKey + "." + subKey;
-          String raw = stripped.substring(eq + 1);
+          String raw = afterSeparator(stripped.substring(eq + 1));
           property(f, n, sectionType, sectionName, key, raw, target);
           continue;
         }
@@ -168,7 +168,7 @@ final class FileScanner {
         continue;
       }
       String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      String raw = line.substring(eq + 1);
+      String raw = afterSeparator(line.substring(eq + 1));
       if (sectionId == null) {
         anomaly(f, n, "PROPERTY_BEFORE_SECTION", null, key, "'" + key + "' comes before any [section] header", null);
         continue;
@@ -189,6 +189,18 @@ final class FileScanner {
       lastKey = key;
       lastValueEmpty = raw.strip().isEmpty();
     }
+  }
+
+  /**
+   * The value as written, less the blanks that belong to the {@code key = value} separator: every parser drops
+   * them, so they are syntax, not a stray character. Trailing blanks, quotes, CR and invisible characters stay.
+   */
+  static String afterSeparator(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return text.substring(i);
   }
 
   /** botocore reads a header literally: a credentials-file [profile x] is a profile named "profile x". */
