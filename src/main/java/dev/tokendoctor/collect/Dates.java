@@ -26,7 +26,8 @@ final class Dates {
     if (text == null) {
       return null;
     }
-    String s = text.strip();
+    // An inline comment after the value (the SDK for Java drops it; a person wrote it): not part of the time.
+    String s = text.replaceFirst("[ \t][#;].*$", "").strip();
     if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
       s = s.substring(1, s.length() - 1).strip();
     }

@@ -148,7 +148,8 @@ final class FileScanner {
         sectionType = typed[0];
         sectionName = typed[1];
         sectionId = sectionType + "\u0000" + sectionName;
-        Integer first = sectionFirstLine.putIfAbsent(sectionId, n);
+        // A duplicate is the same header twice, as configparser sees it ([profile default] beside [default] is not).
+        Integer first = sectionFirstLine.putIfAbsent(header.strip(), n);
         if (first != null) {
           anomaly(f, n, "DUPLICATE_SECTION", sectionName, null,
               "[" + header + "] is defined again (first on line " + first + "); botocore refuses the file, the AWS SDK for Java merges both (later values win)", first);

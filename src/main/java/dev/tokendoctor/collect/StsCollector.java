@@ -28,6 +28,10 @@ final class StsCollector {
       "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "us-east-1", "us-east-2", "us-west-1",
       "us-west-2", "aws-global");
 
+  private static final Set<String> REGION_IRRELEVANT = Set.of(
+      "ExpiredToken", "SignatureDoesNotMatch", "RequestExpired", "RequestTimeTooSkewed", "IncompleteSignature",
+      "InvalidSignatureException", "RequestInTheFuture");
+
   /** Where one probe goes and with what. */
   record Target(String purpose, String endpoint, String signingRegion, boolean withToken) {}
 
@@ -93,6 +97,14 @@ final class StsCollector {
   private static List<Target> differentials(Collection c, Target primary, StsProbe first, Material m) {
     List<Target> out = new ArrayList<>();
     boolean endpointDown = !first.failed();
+    // These answers name their cause (the key was recognised, or the clock): another region would say the same.
+    boolean regionIrrelevant = first.failed() && first.errorCode() != null && REGION_IRRELEVANT.contains(first.errorCode());
+    if (regionIrrelevant) {
+      if (m.token != null && m.keyId.strip().startsWith("AKIA")) {
+        out.add(new Target("without-token", primary.endpoint(), primary.signingRegion(), false));
+      }
+      return out;
+    }
     String primaryPartition = Partitions.of(primary.signingRegion());
     String usEast = c.request.stsEndpoint() != null ? c.request.stsEndpoint().toString() : Partitions.stsEndpoint("us-east-1");
     boolean sameAsPrimary = usEast.equals(primary.endpoint()) && "us-east-1".equals(primary.signingRegion());

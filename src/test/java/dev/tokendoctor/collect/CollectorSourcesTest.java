@@ -270,6 +270,31 @@ class CollectorSourcesTest {
     });
   }
 
+  @Test
+  void profileDefaultBesideDefaultIsNotADuplicateButARepeatedHeaderIs() throws Exception {
+    Workstation w = new Workstation(home)
+        .config("[default]\nregion = us-east-1\n[profile default]\noutput = json\n[profile a]\nregion = eu-west-1\n"
+            + "region = eu-west-2\n[profile a]\noutput = text\n");
+    FactBundle b = w.collect(Keys.offline());
+    assertThat(b.anomalies()).filteredOn(a -> a.kind().equals("DUPLICATE_SECTION")).singleElement()
+        .satisfies(a -> assertThat(a.section()).isEqualTo("a"));
+    assertThat(b.anomalies()).filteredOn(a -> a.kind().equals("DUPLICATE_KEY")).singleElement().satisfies(a -> {
+      assertThat(a.key()).isEqualTo("region");
+      assertThat(a.line()).isEqualTo(7);
+      assertThat(a.firstLine()).isEqualTo(6);
+    });
+  }
+
+  @Test
+  void anExpiredTokenNeedsNoRegionProbes() throws Exception {
+    try (FakeAws aws = new FakeAws(r -> FakeAws.expiredToken())) {
+      Workstation w = new Workstation(home).env("AWS_ACCESS_KEY_ID", TEMP).env("AWS_SECRET_ACCESS_KEY", TEMP_SECRET)
+          .env("AWS_SESSION_TOKEN", TOKEN).env("AWS_REGION", "eu-west-1");
+      FactBundle b = w.collect(Keys.at(aws.uri()));
+      assertThat(b.stsProbes()).singleElement().satisfies(p -> assertThat(p.errorCode()).isEqualTo("ExpiredToken"));
+    }
+  }
+
   // ------------------------------------------------------------------ credential_process
 
   @Test

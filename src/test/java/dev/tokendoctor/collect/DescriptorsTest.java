@@ -110,7 +110,8 @@ class DescriptorsTest {
       "2019-08-19T15:00:56.123Z | 2019-08-19T15:00:56.123Z",
       "\"2019-08-19T15:00:56Z\" | 2019-08-19T15:00:56Z",
       "1566226856 | 2019-08-19T15:00:56Z",
-      "Mon, 19 Aug 2019 15:00:56 GMT | 2019-08-19T15:00:56Z"})
+      "Mon, 19 Aug 2019 15:00:56 GMT | 2019-08-19T15:00:56Z",
+      "2019-08-19T15:00:56Z # saml2aws | 2019-08-19T15:00:56Z"})
   void datesAreReadLenientlyToUtc(String raw, String utc) {
     assertThat(Dates.parse(raw)).isEqualTo(Instant.parse(utc));
   }
