@@ -22,10 +22,10 @@ import java.util.function.Function;
  * from, and how values are trimmed. SSO and assume-role are not performed; their cached results are used.
  */
 final class ResolutionCollector {
-  private static final String NO_IMDS = "the EC2 instance metadata service was not queried";
-
   private Collection c;
   private ProfileViews views;
+  private Boolean imds;
+  private boolean imdsAsked;
 
   void collect(Collection c) {
     this.c = c;
@@ -78,16 +78,15 @@ final class ResolutionCollector {
     } else if (views.javaProfile(sel.name()) == null) {
       passed.add("profile '" + sel.name() + "' (" + sel.source() + ") is in neither shared file as the AWS SDK for Java reads them");
     } else {
-      Resolution r = profile(sel, key -> views.java(sel.name(), key), "the AWS SDK for Java", passed, true);
+      Resolution r = profile(sel, key -> views.java(sel.name(), key), "the AWS SDK for Java", passed);
       if (r != null) {
         return r;
       }
     }
-    Resolution container = container();
-    if (container != null) {
-      return container;
+    Resolution last = containerOrImds(passed);
+    if (last != null) {
+      return last;
     }
-    passed.add(NO_IMDS);
     return Resolution.notFound("Unable to load credentials from any of the providers in the chain: " + String.join("; ", passed));
   }
 
@@ -140,7 +139,7 @@ final class ResolutionCollector {
       return cachedRole(Resolution.found("profile-sso", name,
           "profile '" + name + "' has IAM Identity Center settings (" + ssoOrigin(merged) + ")"), name, "sso");
     }
-    Resolution fromCredFile = staticKeys(credFile, name, "the credentials file", true);
+    Resolution fromCredFile = staticKeys(credFile, name, "the credentials file");
     if (fromCredFile != null) {
       return fromCredFile;
     }
@@ -150,7 +149,7 @@ final class ResolutionCollector {
     if (has(merged, "credential_process")) {
       return process(name, merged.get("credential_process"));
     }
-    Resolution fromConfig = staticKeys(configFile, name, "the config file", true);
+    Resolution fromConfig = staticKeys(configFile, name, "the config file");
     if (fromConfig != null) {
       return fromConfig;
     }
@@ -159,16 +158,15 @@ final class ResolutionCollector {
     } else if (!sel.explicit()) {
       passed.add("there is no default profile");
     }
-    Resolution container = container();
-    if (container != null) {
-      return container;
+    Resolution last = containerOrImds(passed);
+    if (last != null) {
+      return last;
     }
-    passed.add(NO_IMDS);
     return Resolution.notFound("Unable to locate credentials: " + String.join("; ", passed));
   }
 
   /** Static keys from one file, botocore's way: the key needs its secret, the token comes from the same file. */
-  private Resolution staticKeys(Map<String, Setting> file, String name, String where, boolean botocore) {
+  private Resolution staticKeys(Map<String, Setting> file, String name, String where) {
     Setting ak = file.get("aws_access_key_id");
     if (ak == null) {
       return null;
@@ -193,7 +191,7 @@ final class ResolutionCollector {
   // ---------------------------------------------------------------- profile providers (the Java SDK's order)
 
   /** The Java SDK's order inside one profile; {@code null} when the profile gives nothing. */
-  private Resolution profile(Selection sel, Function<String, Setting> s, String who, List<String> passed, boolean java) {
+  private Resolution profile(Selection sel, Function<String, Setting> s, String who, List<String> passed) {
     String name = sel.name();
     if (s.apply("role_arn") != null && s.apply("web_identity_token_file") != null) {
       return Resolution.found("web-identity", name, "profile '" + name + "' has role_arn and web_identity_token_file");
@@ -277,6 +275,24 @@ final class ResolutionCollector {
           : result.exitCode() != null && result.exitCode() != 0 ? " (exit code " + result.exitCode() + ")" : " (its output is not valid)");
     }
     return r;
+  }
+
+  /** The last two providers of every chain: container credentials, then the EC2 instance metadata service. */
+  private Resolution containerOrImds(List<String> passed) {
+    Resolution container = container();
+    if (container != null) {
+      return container;
+    }
+    if (!imdsAsked) {
+      imds = Imds.answers(c);
+      imdsAsked = true;
+    }
+    if (Boolean.TRUE.equals(imds)) {
+      return Resolution.found("imds", null, "no other provider had credentials and the EC2 instance metadata service answers "
+          + "(an instance role; its credentials were not fetched)");
+    }
+    passed.add(imds == null ? "the EC2 instance metadata service was not queried" : "the EC2 instance metadata service does not answer");
+    return null;
   }
 
   private Resolution container() {
