@@ -38,6 +38,9 @@ public final class CollectOptions {
   @Option(names = "--client-version", paramLabel = "VERSION", description = "That client's version.")
   String clientVersion;
 
+  @Option(names = "--worked-before", description = "These same credentials used to work (helps tell a deactivated key from a mistyped one).")
+  boolean workedBefore;
+
   CollectRequest request() throws UsageException {
     if (expectAccount != null && !expectAccount.strip().matches("\\d{12}")) {
       throw new UsageException("--expect-account must be a 12-digit account id, not '" + expectAccount + "'");
@@ -45,7 +48,8 @@ public final class CollectOptions {
     return new CollectRequest(blankToNull(profile), blankToNull(region),
         expectAccount == null ? null : expectAccount.strip(), blankToNull(verifyWith), offline,
         url("--sts-endpoint", stsEndpoint), url("--iam-endpoint", iamEndpoint), error,
-        client == null ? null : client.strip().toLowerCase(Locale.ROOT), blankToNull(clientVersion), null);
+        client == null ? null : client.strip().toLowerCase(Locale.ROOT), blankToNull(clientVersion), null,
+        workedBefore ? Boolean.TRUE : null);
   }
 
   static Machine machine(CliContext ctx) {

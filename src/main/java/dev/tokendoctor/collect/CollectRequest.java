@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param clientTool {@code --client}: the client that failed ({@code aws-cli}, {@code boto3}...)
  * @param clientVersion {@code --client-version}
  * @param limits how long network calls and processes may take
+ * @param workedBefore {@code --worked-before}: the same credentials used to work ({@code null} when not said)
  */
 public record CollectRequest(
     String profile,
@@ -29,10 +30,18 @@ public record CollectRequest(
     String errorText,
     String clientTool,
     String clientVersion,
-    Limits limits) {
+    Limits limits,
+    Boolean workedBefore) {
 
   public CollectRequest {
     limits = limits == null ? Limits.DEFAULT : limits;
+  }
+
+  /** Without {@code --worked-before}. */
+  public CollectRequest(String profile, String region, String expectAccount, String verifyWith, boolean offline,
+      URI stsEndpoint, URI iamEndpoint, String errorText, String clientTool, String clientVersion, Limits limits) {
+    this(profile, region, expectAccount, verifyWith, offline, stsEndpoint, iamEndpoint, errorText, clientTool,
+        clientVersion, limits, null);
   }
 
   /** Collects everything with default limits and no options. */

@@ -42,7 +42,7 @@ final class TicketParser {
 
   static TicketContext parse(Collection c) {
     CollectRequest r = c.request;
-    if (r.errorText() == null && r.expectAccount() == null && r.clientTool() == null) {
+    if (r.errorText() == null && r.expectAccount() == null && r.clientTool() == null && r.workedBefore() == null) {
       return null;
     }
     String text = r.errorText() == null ? null : scrub(c.secrets.scrub(r.errorText()));
@@ -84,7 +84,7 @@ final class TicketParser {
         version = version == null ? m.group(2) : version;
       }
     }
-    return new TicketContext(text, code, service, operation, tool, version, r.expectAccount(), null);
+    return new TicketContext(text, code, service, operation, tool, version, r.expectAccount(), r.workedBefore());
   }
 
   private static String normalService(String s) {

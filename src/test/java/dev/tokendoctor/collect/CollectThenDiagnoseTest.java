@@ -59,5 +59,29 @@ class CollectThenDiagnoseTest {
     assertThat(bundle.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(bundle.at("/options/offline").asBoolean()).isTrue();
     assertThat(bundle.get("collectors")).isNotEmpty();
+    assertThat(bundle.get("ticket")).isNull();
+  }
+
+  @Test
+  void ticketOptionsReachTheBundle() throws Exception {
+    Workstation w = new Workstation(home);
+    Workstation.Run r = w.run("collect", "--offline", "--worked-before", "--client", "Boto3", "--client-version", "1.34.0",
+        "--expect-account", Keys.ACCOUNT, "--error", "An error occurred (ExpiredToken) when calling the ListBuckets operation: expired");
+    JsonNode t = new ObjectMapper().readTree(r.out()).get("ticket");
+    assertThat(t.get("workedBefore").asBoolean()).isTrue();
+    assertThat(t.get("clientTool").asText()).isEqualTo("boto3");
+    assertThat(t.get("clientVersion").asText()).isEqualTo("1.34.0");
+    assertThat(t.get("expectedAccount").asText()).isEqualTo(Keys.ACCOUNT);
+    assertThat(t.get("errorCode").asText()).isEqualTo("ExpiredToken");
+    assertThat(t.get("service").asText()).isEqualTo("s3");
+    // The ticket names botocore: its view is the effective one.
+    JsonNode creds = new ObjectMapper().readTree(r.out()).get("credentials");
+    boolean botocoreEffective = false;
+    for (JsonNode c : creds) {
+      if (c.path("effective").asBoolean()) {
+        botocoreEffective = c.get("client").asText().equals("botocore");
+      }
+    }
+    assertThat(botocoreEffective).isTrue();
   }
 }
