@@ -112,7 +112,7 @@ class DoctorPutsTheCauseFirstTest {
         // The AWS CLI sends the CR (the Java SDK would trim it): the signature cannot match.
         state("CR at the end of the secret", Set.of("KEY_WHITESPACE_OR_INVISIBLE", "SECRET_KEY_MISMATCH"), r -> FakeAws.signatureDoesNotMatch(), w -> w
             .env("AWS_ACCESS_KEY_ID", GOOD).env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET + "\r").env("AWS_REGION", "us-east-1")
-            .env("AWS_DEFAULT_REGION", "us-east-1"), "aws-cli"),
+            .env("AWS_DEFAULT_REGION", "us-east-1"), "client=aws-cli"),
         state("BOM in the credentials file", Set.of("CREDENTIALS_FILE_MALFORMED"), GOOD_ONLY, w -> w
             .bytes(".aws/credentials", ("\uFEFF[default]\naws_access_key_id = " + GOOD + "\naws_secret_access_key = " + GOOD_SECRET + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -126,7 +126,43 @@ class DoctorPutsTheCauseFirstTest {
         state("failing credential_process", Set.of("CREDENTIAL_PROCESS_FAILED"), GOOD_ONLY, w -> w
             .config("[profile proc]\nregion = us-east-1\ncredential_process = " + w.script("broken", "echo 'session expired, run login' >&2\nexit 2") + "\n")
             .env("AWS_PROFILE", "proc")),
-        state("no credentials at all", Set.of("NO_CREDENTIALS_FOUND"), GOOD_ONLY, w -> w.env("AWS_REGION", "us-east-1")));
+        state("no credentials at all", Set.of("NO_CREDENTIALS_FOUND"), GOOD_ONLY, w -> w.env("AWS_REGION", "us-east-1")),
+        state("STS deactivated in the region", Set.of("STS_REGION_DEACTIVATED"),
+            r -> "eu-west-3".equals(r.region()) ? FakeAws.regionDisabled(ACCOUNT) : callerIdentity(Keys.userArn("alice"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT),
+            w -> w.env("AWS_ACCESS_KEY_ID", GOOD).env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET).env("AWS_REGION", "eu-west-3")),
+        state("credentials of another account", Set.of("WRONG_ACCOUNT"),
+            r -> callerIdentity("arn:aws:iam::999988887777:user/alice", "AIDACKCEVSQ6C2EXAMPLE", "999988887777"),
+            w -> w.env("AWS_ACCESS_KEY_ID", GOOD).env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET).env("AWS_REGION", "us-east-1")
+                .env("AWS_DEFAULT_REGION", "us-east-1"),
+            "expect=" + ACCOUNT),
+        state("deactivated key, proven with --verify-with", Set.of("KEY_INACTIVE_OR_DELETED"), r -> {
+              if (!Keys.ADMIN.equals(r.keyId())) {
+                return FakeAws.invalidClientTokenId();
+              }
+              return switch (r.action()) {
+                case "GetAccessKeyInfo" -> FakeAws.accessKeyInfo(ACCOUNT);
+                case "ListUsers" -> FakeAws.listUsers(ACCOUNT, "ci");
+                case "ListAccessKeys" -> FakeAws.listAccessKeys("ci", java.time.Instant.parse("2025-01-01T00:00:00Z"), Map.of(BAD, "Inactive"));
+                default -> callerIdentity(Keys.userArn("admin"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT);
+              };
+            }, w -> w
+            .credentials("[admin]\naws_access_key_id = " + Keys.ADMIN + "\naws_secret_access_key = " + Keys.ADMIN_SECRET + "\n")
+            .env("AWS_ACCESS_KEY_ID", BAD).env("AWS_SECRET_ACCESS_KEY", BAD_SECRET).env("AWS_REGION", "us-east-1"), "verify=admin"),
+        state("legacy AWS_SECURITY_TOKEN holds another token", Set.of("LEGACY_SECURITY_TOKEN_VAR"), r -> FakeAws.invalidClientTokenId(), w -> w
+            .env("AWS_ACCESS_KEY_ID", TEMP).env("AWS_SECRET_ACCESS_KEY", TEMP_SECRET).env("AWS_SESSION_TOKEN", TOKEN)
+            .env("AWS_SECURITY_TOKEN", "FwoGZXIvYXdzEOLDTOKEN" + "x".repeat(200)).env("AWS_REGION", "us-east-1").env("AWS_DEFAULT_REGION", "us-east-1"),
+            "client=boto3"),
+        state("AWS's documented example key", Set.of("PLACEHOLDER_VALUE"), r -> FakeAws.invalidClientTokenId(), w -> w
+            .credentials("[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+            .config("[default]\nregion = us-east-1\n")),
+        state("a user id pasted as the key id", Set.of("NOT_AN_ACCESS_KEY_ID"), r -> FakeAws.invalidClientTokenId(), w -> w
+            .env("AWS_ACCESS_KEY_ID", "AIDACKCEVSQ6C2EXAMPLE").env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET).env("AWS_REGION", "us-east-1")),
+        state("key id and secret swapped", Set.of("KEY_AND_SECRET_SWAPPED"), r -> FakeAws.invalidClientTokenId(), w -> w
+            .credentials("[default]\naws_access_key_id = " + GOOD_SECRET + "\naws_secret_access_key = " + GOOD + "\n")
+            .config("[default]\nregion = us-east-1\n")),
+        state("[profile x] in the credentials file", Set.of("PROFILE_PREFIX_IN_CREDENTIALS_FILE", "PROFILE_NOT_FOUND"), GOOD_ONLY, w -> w
+            .credentials("[profile dev]\naws_access_key_id = " + GOOD + "\naws_secret_access_key = " + GOOD_SECRET + "\n")
+            .config("[profile dev]\nregion = us-east-1\n"), "profile=dev"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,10 +177,13 @@ class DoctorPutsTheCauseFirstTest {
       }
       Workstation w = new Workstation(home);
       s.setup().on(w);
-      String client = s.options().isEmpty() ? null : s.options().get(0);
+      Map<String, String> o = new java.util.HashMap<>();
+      for (String opt : s.options()) {
+        o.put(opt.substring(0, opt.indexOf('=')), opt.substring(opt.indexOf('=') + 1));
+      }
       FactCollector collector = new FactCollector();
-      var bundle = collector.collect(w.machine(),
-          new CollectRequest(null, null, null, null, false, aws.uri(), null, null, client, null, null));
+      var bundle = collector.collect(w.machine(), new CollectRequest(o.get("profile"), null, o.get("expect"), o.get("verify"),
+          false, aws.uri(), null, o.get("error"), o.get("client"), null, null));
       var codec = new BundleCodec();
       var buf = new ByteArrayOutputStream();
       codec.write(bundle, buf);
