@@ -167,7 +167,7 @@ final class CacheCollector {
   }
 
   /** botocore's SSOCredentialFetcher cache key: sha1 of {accountId, roleName, sessionName|startUrl}. */
-  String ssoRoleKey(Map<String, Setting> p) {
+  static String ssoRoleKey(Map<String, Setting> p) {
     Setting account = p.get("sso_account_id");
     Setting role = p.get("sso_role_name");
     if (account == null || role == null) {

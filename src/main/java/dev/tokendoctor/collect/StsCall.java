@@ -73,11 +73,11 @@ final class StsCall {
   }
 
   /** Runs {@code call}; maps every way it can end to an answer. Never throws, never lets a secret through. */
-  static <T> Answer<T> run(java.time.Clock clock, Secrets secrets, Function<Void, T> call,
+  static <T> Answer<T> run(java.time.Clock clock, Secrets secrets, java.util.function.Supplier<T> call,
       Function<T, SdkHttpResponse> httpOf) {
     long start = System.nanoTime();
     try {
-      T result = call.apply(null);
+      T result = call.get();
       SdkHttpResponse http = httpOf.apply(result);
       return new Answer<>("ok", result, http == null ? 200 : http.statusCode(), null, null, date(http), clock.instant(), ms(start));
     } catch (AwsServiceException e) {

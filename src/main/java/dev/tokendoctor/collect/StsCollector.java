@@ -157,7 +157,7 @@ final class StsCollector {
     }
     StsCall.Answer<GetCallerIdentityResponse> a;
     try (var http = StsCall.http(c.request.limits(), timeout)) {
-      a = StsCall.run(c.machine.clock(), c.secrets, v -> {
+      a = StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (StsClient sts = StsClient.builder()
             .region(StsCall.region(t.signingRegion()))
             .endpointOverride(StsCall.uri(t.endpoint()))

@@ -137,7 +137,7 @@ final class VerificationCollector {
       return null;
     }
     try (var http = StsCall.http(c.request.limits(), timeout)) {
-      return StsCall.run(c.machine.clock(), c.secrets, v -> {
+      return StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (StsClient sts = StsClient.builder().region(StsCall.region(region)).endpointOverride(StsCall.uri(endpoint))
             .credentialsProvider(StsCall.credentials(m, true)).httpClient(http)
             .overrideConfiguration(StsCall.overrides(timeout)).build()) {
@@ -154,7 +154,7 @@ final class VerificationCollector {
       return null;
     }
     try (var http = StsCall.http(c.request.limits(), timeout)) {
-      return StsCall.run(c.machine.clock(), c.secrets, v -> {
+      return StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (IamClient iam = IamClient.builder().region(StsCall.region(region)).endpointOverride(StsCall.uri(endpoint))
             .credentialsProvider(StsCall.credentials(m, true)).httpClient(http)
             .overrideConfiguration(StsCall.overrides(timeout)).build()) {
