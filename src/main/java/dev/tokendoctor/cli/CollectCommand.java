@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "collect", description = "Collect the facts of this machine into a redacted bundle (no secret leaves the machine).")
+@Command(name = "collect", mixinStandardHelpOptions = true, description = "Collect the facts of this machine into a redacted bundle (no secret leaves the machine).")
 final class CollectCommand implements Callable<Integer> {
   private final CliContext ctx;
 

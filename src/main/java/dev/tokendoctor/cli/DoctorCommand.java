@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = "Collect the facts of this machine and diagnose them in one step.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Collect the facts of this machine and diagnose them in one step.")
 final class DoctorCommand implements Callable<Integer> {
   private final CliContext ctx;
 

@@ -51,6 +51,18 @@ class CollectThenDiagnoseTest {
   }
 
   @Test
+  void bothCommandsExplainTheirOptions() {
+    Workstation w = new Workstation(home);
+    for (String command : new String[] {"doctor", "collect"}) {
+      Workstation.Run r = w.run(command, "--help");
+      assertThat(r.exitCode()).isZero();
+      assertThat(r.out()).contains("--sts-endpoint", "--verify-with", "--offline", "--error", "--expect-account");
+    }
+    assertThat(w.run("doctor", "--help").out()).contains("--save-bundle", "--rules", "--format");
+    assertThat(w.run("collect", "--help").out()).contains("-o, --output");
+  }
+
+  @Test
   void collectWritesABundleToStandardOutputByDefault() throws Exception {
     Workstation w = new Workstation(home).env("AWS_REGION", "eu-west-1");
     Workstation.Run r = w.run("collect", "--offline");
