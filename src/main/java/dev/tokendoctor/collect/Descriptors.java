@@ -120,7 +120,7 @@ public final class Descriptors {
   }
 
   /** The fingerprint {@link #describe} gives a value: to compare values of different sources. */
-  public String fingerprint(String core) {
+  private String fingerprint(String core) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(salt);

@@ -19,10 +19,6 @@ final class Material {
     return keyId != null && !keyId.isBlank() && secret != null && !secret.isBlank();
   }
 
-  Material withoutToken() {
-    return new Material(keyId, secret, null);
-  }
-
   /** The key id as it may be shown: {@code AKIA…MPLE}. */
   String shownKeyId(Descriptors d) {
     var desc = d.keyId(keyId);
