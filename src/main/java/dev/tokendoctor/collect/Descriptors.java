@@ -1,0 +1,183 @@
+package dev.tokendoctor.collect;
+
+import dev.tokendoctor.facts.ValueDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The one place raw values become {@link ValueDescriptor}s. Redaction is by construction: collectors hand a
+ * raw value and say what kind of value it is; secrets come back as shape, length and a fingerprint salted
+ * with a random per-bundle salt, so equal values compare equal inside one bundle and nothing else can be
+ * learned. Every secret seen is also remembered by {@link Secrets}, for the final leak check.
+ */
+public final class Descriptors {
+  private static final Pattern KEY_ID_DISPLAYABLE = Pattern.compile("[A-Z0-9]{4,128}");
+  private static final Pattern BASE32_UPPER = Pattern.compile("[A-Z2-7]+");
+  private static final Pattern ALNUM_UPPER = Pattern.compile("[A-Z0-9]+");
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9/+=]+");
+
+  private final byte[] salt;
+  private final Secrets secrets;
+
+  public Descriptors(Secrets secrets) {
+    this(randomSalt(), secrets);
+  }
+
+  Descriptors(byte[] salt, Secrets secrets) {
+    this.salt = salt.clone();
+    this.secrets = secrets;
+  }
+
+  private static byte[] randomSalt() {
+    byte[] s = new byte[32];
+    new SecureRandom().nextBytes(s);
+    return s;
+  }
+
+  /** What kind of value a setting holds, which decides what of it may be shown. */
+  public enum Kind {
+    /** An access key id: prefix and last 4 may be shown (they appear in CloudTrail and error messages). */
+    KEY_ID,
+    /** A secret key, session token, SSO token, client secret: nothing but shape and fingerprint. */
+    SECRET,
+    /** A region, profile name, URL, path, date: shown whole. */
+    PLAIN
+  }
+
+  public ValueDescriptor keyId(String raw) {
+    return describe(raw, Kind.KEY_ID);
+  }
+
+  public ValueDescriptor secret(String raw) {
+    return describe(raw, Kind.SECRET);
+  }
+
+  public ValueDescriptor plain(String raw) {
+    return describe(raw, Kind.PLAIN);
+  }
+
+  /** The descriptor of {@code raw} exactly as written in its source. */
+  public ValueDescriptor describe(String raw, Kind kind) {
+    if (raw == null) {
+      return null;
+    }
+    if (kind == Kind.SECRET) {
+      secrets.remember(raw);
+    }
+    String core = core(raw);
+    boolean leading = !raw.isEmpty() && isBlankChar(raw.charAt(0));
+    boolean trailing = !raw.isEmpty() && isBlankChar(raw.charAt(raw.length() - 1));
+    String stripped = stripBlanks(raw);
+    boolean inner = stripped.indexOf(' ') >= 0 || stripped.indexOf('\t') >= 0;
+    boolean quoted = isQuoted(stripped);
+    boolean nonAscii = false;
+    boolean invisible = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (isInvisible(c)) {
+        invisible = true;
+      }
+      if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c > 0x7e) {
+        nonAscii = true;
+      }
+    }
+    String placeholderKind = Placeholders.kind(core);
+    String prefix = null;
+    String last4 = null;
+    String shown = null;
+    if (kind == Kind.KEY_ID && KEY_ID_DISPLAYABLE.matcher(core).matches()) {
+      // Only values shaped like identifiers: a secret pasted into the key id slot keeps all its characters hidden.
+      prefix = core.substring(0, 4);
+      last4 = core.substring(core.length() - 4);
+      shown = prefix + "…" + last4;
+    } else if (kind == Kind.PLAIN) {
+      shown = raw;
+    }
+    return new ValueDescriptor(
+        true,
+        raw.length(),
+        core.length(),
+        raw.isBlank() || stripBlanks(raw).isEmpty(),
+        leading,
+        trailing,
+        inner,
+        raw.indexOf('\r') >= 0,
+        raw.indexOf('\n') >= 0,
+        quoted,
+        nonAscii,
+        invisible,
+        placeholderKind != null,
+        placeholderKind,
+        charset(core),
+        prefix,
+        last4,
+        shown,
+        fingerprint(core));
+  }
+
+  /** The fingerprint {@link #describe} gives a value: to compare values of different sources. */
+  private String fingerprint(String core) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(salt);
+      sha.update(core.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** The value once surrounding whitespace (and invisible characters) and one pair of matching quotes are removed. */
+  static String core(String raw) {
+    String s = stripBlanks(raw);
+    if (isQuoted(s)) {
+      s = stripBlanks(s.substring(1, s.length() - 1));
+    }
+    return s;
+  }
+
+  private static String stripBlanks(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && (Character.isWhitespace(s.charAt(start)) || isInvisible(s.charAt(start)))) {
+      start++;
+    }
+    while (end > start && (Character.isWhitespace(s.charAt(end - 1)) || isInvisible(s.charAt(end - 1)))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isQuoted(String s) {
+    return s.length() >= 2 && ((s.startsWith("\"") && s.endsWith("\"")) || (s.startsWith("'") && s.endsWith("'")));
+  }
+
+  private static boolean isBlankChar(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  static boolean isInvisible(char c) {
+    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00A0'
+        || c == '\u202F' || c == '\u00AD';
+  }
+
+  private static String charset(String core) {
+    if (core.isEmpty()) {
+      return null;
+    }
+    if (BASE32_UPPER.matcher(core).matches()) {
+      return "base32-upper";
+    }
+    if (ALNUM_UPPER.matcher(core).matches()) {
+      return "alnum-upper";
+    }
+    if (BASE64.matcher(core).matches()) {
+      return "base64";
+    }
+    return "other";
+  }
+}
