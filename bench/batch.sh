@@ -9,5 +9,5 @@ if [ ! -f "$jar" ] || [ -n "$(find src/main rules pom.xml -newer "$jar" -print -
   MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}" mvn -q -B -DskipTests package >&2
 fi
 # Full JIT (no TieredStopAtLevel=1 here: a long batch run wants C2) and a fixed heap.
-exec java -Xms1g -Xmx1g -cp "$jar" dev.tokendoctor.batch.BatchBenchmark --samples facts-samples --rules rules \
+exec java ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx1g -cp "$jar" dev.tokendoctor.batch.BatchBenchmark --samples facts-samples --rules rules \
   --work target/bench "$@"
