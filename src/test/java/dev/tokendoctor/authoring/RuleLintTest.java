@@ -2,7 +2,6 @@ package dev.tokendoctor.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokendoctor.cli.RulesCommandTestSupport;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.scenario.Samples;
@@ -27,7 +26,7 @@ class RuleLintTest {
 
   @BeforeEach
   void copyRules() throws IOException {
-    RulesCommandTestSupport.copyTree(Path.of("rules"), work.resolve("rules"));
+    dev.tokendoctor.TestTrees.copy(Path.of("rules"), work.resolve("rules"));
   }
 
   /**

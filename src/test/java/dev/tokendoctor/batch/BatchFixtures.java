@@ -52,18 +52,7 @@ final class BatchFixtures {
 
   /** A copy of the project's rules plus {@code extraFiles} (relative path to text). */
   static Path rulesWith(Path dir, Map<String, String> extraFiles) throws IOException {
-    Path rules = dir.resolve("rules");
-    Path from = Path.of("rules");
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path to = rules.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    Path rules = dev.tokendoctor.TestTrees.copy(Path.of("rules"), dir.resolve("rules"));
     for (Map.Entry<String, String> e : extraFiles.entrySet()) {
       Files.writeString(rules.resolve(e.getKey()), e.getValue());
     }

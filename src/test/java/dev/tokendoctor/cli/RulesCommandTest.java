@@ -179,6 +179,6 @@ class RulesCommandTest {
   }
 
   static void copyTree(Path from, Path to) throws IOException {
-    RulesCommandTestSupport.copyTree(from, to);
+    dev.tokendoctor.TestTrees.copy(from, to);
   }
 }

@@ -98,15 +98,6 @@ class DiagnoserReuseTest {
   }
 
   private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
+    dev.tokendoctor.TestTrees.copy(from, to);
   }
 }

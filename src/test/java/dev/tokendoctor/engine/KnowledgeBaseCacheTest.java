@@ -413,17 +413,7 @@ class KnowledgeBaseCacheTest {
   }
 
   static Path copyRules(Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(RULES)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(RULES.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
+    return dev.tokendoctor.TestTrees.copy(RULES, to);
   }
 
   /** A comment changes the key but not the rules: the copy is compiled, not taken from the jar. */

@@ -82,17 +82,6 @@ class DiagnoseStartupTest {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    List<Path> all;
-    try (Stream<Path> walk = Files.walk(from)) {
-      all = new ArrayList<>(walk.toList());
-    }
-    for (Path p : all) {
-      Path target = to.resolve(from.relativize(p).toString());
-      if (Files.isDirectory(p)) {
-        Files.createDirectories(target);
-      } else {
-        Files.copy(p, target);
-      }
-    }
+    dev.tokendoctor.TestTrees.copy(from, to);
   }
 }

@@ -1,4 +1,4 @@
-package dev.tokendoctor.cli;
+package dev.tokendoctor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** Copies of the project's folders, for tests that edit rules the way a support engineer does. */
-public final class RulesCommandTestSupport {
-  private RulesCommandTestSupport() {}
+/** Copies of the project's folders (rules, samples), for tests that edit them the way a support engineer does. */
+public final class TestTrees {
+  private TestTrees() {}
 
-  public static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the folder {@code from} with everything below it to {@code to}, replacing files already there. */
+  public static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -21,5 +22,6 @@ public final class RulesCommandTestSupport {
         }
       }
     }
+    return to;
   }
 }
