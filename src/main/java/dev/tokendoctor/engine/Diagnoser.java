@@ -12,11 +12,7 @@ import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.facts.CollectorRun;
-import dev.tokendoctor.facts.CredentialLifetime;
-import dev.tokendoctor.facts.PartitionInfo;
-import dev.tokendoctor.facts.RegionInfo;
 import dev.tokendoctor.facts.StsProbe;
-import dev.tokendoctor.facts.ToolDefect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Comparator;
@@ -158,8 +154,8 @@ public final class Diagnoser {
       return session.getFactCount() == tables.size();
     }
 
-    private static final ObjectFilter NOT_TABLE = o -> !(o instanceof RegionInfo || o instanceof PartitionInfo
-        || o instanceof ToolDefect || o instanceof CredentialLifetime);
+    /** Everything but the rows of a reference table: every kind {@link Tables} reads. */
+    private static final ObjectFilter NOT_TABLE = o -> !Tables.KINDS.containsValue(o.getClass());
   }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {
