@@ -2,6 +2,7 @@ package dev.tokendoctor.engine;
 
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Check;
+import dev.tokendoctor.diagnosis.Confidence;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.diagnosis.Finding;
 import dev.tokendoctor.diagnosis.ObservedError;
@@ -11,11 +12,7 @@ import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.facts.CollectorRun;
-import dev.tokendoctor.facts.CredentialLifetime;
-import dev.tokendoctor.facts.PartitionInfo;
-import dev.tokendoctor.facts.RegionInfo;
 import dev.tokendoctor.facts.StsProbe;
-import dev.tokendoctor.facts.ToolDefect;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Comparator;
@@ -157,8 +154,8 @@ public final class Diagnoser {
       return session.getFactCount() == tables.size();
     }
 
-    private static final ObjectFilter NOT_TABLE = o -> !(o instanceof RegionInfo || o instanceof PartitionInfo
-        || o instanceof ToolDefect || o instanceof CredentialLifetime);
+    /** Everything but the rows of a reference table: every kind {@link Tables} reads. */
+    private static final ObjectFilter NOT_TABLE = o -> !Tables.KINDS.containsValue(o.getClass());
   }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {
@@ -247,9 +244,20 @@ public final class Diagnoser {
     return out;
   }
 
+  /**
+   * One cause concluded by several rules (its main form and a smell form, say): the strongest form gives the
+   * title, severity and confidence, as in the ranking rules; what each form explains or supersedes adds up.
+   */
   private static Finding merge(Finding a, Finding b) {
-    return new Finding(a.id(), a.title(), a.severity(), a.confidence(), a.explains(), a.supersedes(),
-        union(a.evidence(), b.evidence()), union(a.remediation(), b.remediation()), a.sources(), a.ruleFile());
+    Finding lead = b.severity().compareTo(a.severity()) < 0
+        || (b.severity() == a.severity() && b.confidence().compareTo(a.confidence()) < 0) ? b : a;
+    Finding other = lead == a ? b : a;
+    Confidence confidence = a.confidence().compareTo(b.confidence()) <= 0 ? a.confidence() : b.confidence();
+    return new Finding(lead.id(), lead.title(), lead.severity(), confidence,
+        new LinkedHashSet<>(union(List.copyOf(lead.explains()), List.copyOf(other.explains()))),
+        new LinkedHashSet<>(union(List.copyOf(lead.supersedes()), List.copyOf(other.supersedes()))),
+        union(lead.evidence(), other.evidence()), union(lead.remediation(), other.remediation()),
+        union(lead.sources(), other.sources()), lead.ruleFile());
   }
 
   private static <T> List<T> union(List<T> a, List<T> b) {

@@ -1,8 +1,10 @@
 package dev.tokendoctor.engine;
 
 import dev.tokendoctor.facts.CredentialLifetime;
+import dev.tokendoctor.facts.EmptyTokenClient;
 import dev.tokendoctor.facts.PartitionInfo;
 import dev.tokendoctor.facts.RegionInfo;
+import dev.tokendoctor.facts.TokenLengthLimit;
 import dev.tokendoctor.facts.ToolDefect;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -15,7 +17,7 @@ import java.util.Map;
 
 /**
  * Reference tables the support team keeps as CSV under {@code rules/tables/}: regions, partitions, known
- * client defects, credential lifetimes. Each row becomes a fact the rules can join with. The first line
+ * client defects, credential lifetimes, the lengths at which tools cut tokens, how clients treat an empty token. Each row becomes a fact the rules can join with. The first line
  * names the columns after the fact's fields; a line starting with {@code #} is a comment.
  */
 public final class Tables {
@@ -24,7 +26,9 @@ public final class Tables {
       "regions", RegionInfo.class,
       "partitions", PartitionInfo.class,
       "tool-defects", ToolDefect.class,
-      "credential-lifetimes", CredentialLifetime.class);
+      "credential-lifetimes", CredentialLifetime.class,
+      "token-length-limits", TokenLengthLimit.class,
+      "empty-token-clients", EmptyTokenClient.class);
 
   private Tables() {}
 

@@ -7,16 +7,19 @@ import dev.tokendoctor.scenario.ScenarioFile;
 import dev.tokendoctor.scenario.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quality bar of the knowledge base: every cause rule has its sample, a positive scenario that puts it first,
- * and a near-miss negative scenario that does not fire it.
+ * The quality bar of the knowledge base: every cause of the cause list has its rule, its sample, a positive
+ * scenario that puts it first and a near-miss negative scenario that does not fire it; and the ranking is pinned
+ * by combined scenarios: machines where causes of different areas fire together.
  */
 class KnowledgeBaseCoverageTest {
   static KnowledgeBase kb;
@@ -76,6 +79,32 @@ class KnowledgeBaseCoverageTest {
       Path scenarioFile = Path.of(r.file().replace(".drl", ".scenarios.json"));
       assertThat(Files.exists(scenarioFile)).as(scenarioFile.toString()).isTrue();
     }
+  }
+
+  @Test
+  void everyCauseOnTheCauseListHasItsRule() throws Exception {
+    Set<String> listed = new TreeSet<>();
+    for (String line : Files.readAllLines(Path.of("rules", "causes.csv"))) {
+      if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("id,")) {
+        listed.add(line.substring(0, line.indexOf(',')));
+      }
+    }
+    assertThat(listed).hasSizeGreaterThanOrEqualTo(44);
+    assertThat(causeIds()).as("cause rules").containsAll(listed);
+  }
+
+  @Test
+  void atLeastTenCombinedMachinesPinTheOrderOfCausesFromDifferentAreas() {
+    Map<String, String> area = new HashMap<>();
+    for (RuleInfo r : kb.causeRules()) {
+      Path file = Path.of(r.file());
+      area.put(r.metadata().id(), file.getParent() == null ? "" : file.getParent().getFileName().toString());
+    }
+    long machines = scenarios.stream().filter(f -> f.rule() == null).flatMap(f -> f.scenarios().stream())
+        .filter(s -> s.expect().order().size() >= 2 && s.expect().first() != null)
+        .filter(s -> s.expect().order().stream().map(id -> area.getOrDefault(id, id)).distinct().count() >= 2)
+        .count();
+    assertThat(machines).as("combined scenarios whose \"order\" names causes of two or more areas").isGreaterThanOrEqualTo(10);
   }
 
 }
