@@ -88,6 +88,27 @@ final class ContentKey {
     }
   }
 
+  /** Whether the text of {@code o} is the plain record form {@code Name[field=value, ...]} built here. */
+  static boolean isPlainRecord(Object o) {
+    return o instanceof Record r && ACCESSORS.get(r.getClass()) != null && !usesOwnToString(r);
+  }
+
+  /** The first field of a plain record when it is a string, else null. */
+  static String firstString(Object o) {
+    if (!isPlainRecord(o)) {
+      return null;
+    }
+    MethodHandle[] accessors = ACCESSORS.get(o.getClass());
+    if (accessors.length == 0) {
+      return null;
+    }
+    try {
+      return accessors[0].invoke(o) instanceof String s ? s : null;
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
   private static void appendRecord(StringBuilder sb, Record r) {
     MethodHandle[] accessors = ACCESSORS.get(r.getClass());
     if (accessors == null) {

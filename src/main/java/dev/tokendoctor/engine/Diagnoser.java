@@ -166,15 +166,8 @@ public final class Diagnoser {
     Map<String, String> supersededBy = new TreeMap<>();
     Set<ObservedError> observed = new LinkedHashSet<>();
     Set<Score> distinctScores = new LinkedHashSet<>();
-    // Sessions return objects in no stable order; sort by a content key so output never flickers.
-    // The keys are computed once each, and without Java 17's slow record toString (same text, see ContentKey).
-    List<Map.Entry<String, Object>> keyed = new ArrayList<>(concluded.size());
-    for (Object o : concluded) {
-      keyed.add(Map.entry(ContentKey.of(o), o));
-    }
-    keyed.sort(Map.Entry.comparingByKey());
-    for (Map.Entry<String, Object> entry : keyed) {
-      Object o = entry.getValue();
+    // Sessions return objects in no stable order; sort by content so output never flickers (see ConclusionOrder).
+    for (Object o : ConclusionOrder.sorted(concluded)) {
       if (o instanceof Finding f) {
         findings.merge(f.id(), f, Diagnoser::merge);
       } else if (o instanceof Check c) {

@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kie.api.runtime.KieSession;
 
-/** The diagnoser orders conclusions by {@link ContentKey}: it must be exactly their {@code toString}. */
+/**
+ * The diagnoser orders conclusions by {@link ContentKey}: it must be exactly their {@code toString}, and
+ * {@link ConclusionOrder} must give the order those texts give.
+ */
 class ContentKeyTest {
   record Custom(String a) {
     @Override
@@ -53,6 +56,29 @@ class ContentKeyTest {
     for (Object o : concluded) {
       assertThat(ContentKey.of(o)).isEqualTo(o.toString());
     }
+    assertSortsLikeText(concluded);
+  }
+
+  @Test
+  void orderDecidedByTheFirstFieldIsTheOrderOfTheWholeText() {
+    // Ids that are prefixes of each other, the same id twice, kinds mixed, and a record with its own text.
+    List<Object> tricky = new ArrayList<>(List.of(
+        new Score("REGION_MISSING_X", 5, "b", "f"), new Score("REGION_MISSING", 5, "b", "f"),
+        new Score("REGION_MISSING", -5, "a", "f"), new Score("REGION", 1, "z", "f"), new Superseded("A", "B"),
+        new Check("A", "t", List.of(), "f"), new Custom("Check[A"), new Custom("Score["), new Nested(null, null,
+        null, null, null), new Superseded("A", "A"), new ObservedError("Invalid", "o"),
+        new ObservedError("InvalidClientTokenId", "o")));
+    for (int i = 0; i < 20; i++) {
+      java.util.Collections.shuffle(tricky, new java.util.Random(i));
+      assertSortsLikeText(tricky);
+    }
+  }
+
+  private static void assertSortsLikeText(List<Object> objects) {
+    List<Object> byText = new ArrayList<>(objects);
+    byText.sort(java.util.Comparator.comparing(Object::toString));
+    assertThat(ConclusionOrder.sorted(objects)).extracting(Object::toString)
+        .containsExactlyElementsOf(byText.stream().map(Object::toString).toList());
   }
 
   @Test
