@@ -177,8 +177,13 @@ final class ResolutionCollector {
           + ak.origin() + " has the key id)");
     }
     Setting tok = file.containsKey("aws_security_token") ? file.get("aws_security_token") : file.get("aws_session_token");
-    Resolution r = Resolution.found(tok != null && !tok.value().isEmpty() ? "profile-session" : "profile-static", name,
-        "profile '" + name + "' has static keys in " + where)
+    return keysFromProfile(tok != null && !tok.value().isEmpty() ? "profile-session" : "profile-static", name,
+        "profile '" + name + "' has static keys in " + where, ak, sk, tok);
+  }
+
+  /** Keys read from a profile; the token, when there is one, even empty, is what the client sends. */
+  private static Resolution keysFromProfile(String provider, String profile, String why, Setting ak, Setting sk, Setting tok) {
+    Resolution r = Resolution.found(provider, profile, why)
         .key(ak.origin(), ak.descriptor())
         .secret(sk.origin(), sk.descriptor())
         .material(new Material(ak.value(), sk.value(), tok == null ? null : tok.value()));
@@ -219,15 +224,8 @@ final class ResolutionCollector {
         return null;
       }
       Setting tok = s.apply("aws_session_token");
-      Resolution r = Resolution.found(tok != null ? "profile-session" : "profile-static", name,
-          "profile '" + name + "' (" + sel.source() + ") has static keys, read by " + who)
-          .key(ak.origin(), ak.descriptor())
-          .secret(sk.origin(), sk.descriptor())
-          .material(new Material(ak.value(), sk.value(), tok == null ? null : tok.value()));
-      if (tok != null) {
-        r.token(tok.origin(), tok.descriptor());
-      }
-      return r;
+      return keysFromProfile(tok != null ? "profile-session" : "profile-static", name,
+          "profile '" + name + "' (" + sel.source() + ") has static keys, read by " + who, ak, sk, tok);
     }
     passed.add("profile '" + name + "' has no credentials");
     return null;

@@ -49,7 +49,7 @@ class BatchCommandTest {
     Files.writeString(dir.resolve("bundles/README.txt"), "not a ticket");
     BatchFixtures.gzip(folder.resolve("F-3.json.gz"), good.toString());
     String stdin = line("S-1", good) + "\n" + line("S-2", good) + "\n";
-    Path rules = BatchFixtures.rulesWith(dir, Map.of("BOOM.drl", BatchFixtures.BOOM_RULE));
+    Path rules = BatchFixtures.rulesWith(dir, Map.of("BOOM.drl", dev.tokendoctor.TestRules.BOOM));
 
     BatchFixtures.Run r = BatchFixtures.run(dir, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         "batch", "a.jsonl", "b.data", "bundles", "-", "--rules", rules.toString(), "--out", "out", "--threads", "3");

@@ -59,19 +59,6 @@ final class BatchFixtures {
     return rules;
   }
 
-  /** A rule that throws for tickets whose context names the operation {@code Boom}: a broken rule. */
-  static final String BOOM_RULE = """
-      package tokendoctor.rules;
-      import dev.tokendoctor.facts.*;
-      rule "BOOM test rule that throws"
-          @kind("ranking")
-      when
-          TicketContext( operation == "Boom" )
-      then
-          throw new IllegalStateException("boom");
-      end
-      """;
-
   /** The result of running the command in-process. */
   record Run(int exit, String out, String err) {}
 

@@ -3,6 +3,7 @@ package dev.tokendoctor.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokendoctor.TestRules;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.scenario.Scenario;
@@ -62,17 +63,7 @@ class DiagnoserReuseTest {
   void aRuleThatThrowsDoesNotSpoilTheNextDiagnosis() throws Exception {
     Path rules = dir.resolve("rules");
     copy(Path.of("rules"), rules);
-    Files.writeString(rules.resolve("BOOM.drl"), """
-        package tokendoctor.rules;
-        import dev.tokendoctor.facts.*;
-        rule "BOOM test rule that throws"
-            @kind("ranking")
-        when
-            TicketContext( operation == "Boom" )
-        then
-            throw new IllegalStateException("boom");
-        end
-        """);
+    Files.writeString(rules.resolve("BOOM.drl"), TestRules.BOOM);
     RuleSource source = RuleSource.fromDirectory(rules);
     KnowledgeBase kb = KnowledgeBaseLoader.load(source);
     FactBundle good = scenarioBundles(kb, source).get(0);
