@@ -19,6 +19,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -89,13 +90,16 @@ public final class KnowledgeBaseLoader {
     KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
     conf.setOption(PropertySpecificOption.ALLOWED);
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+    // All files in one batch: the Java parts of every rule are then compiled in one compiler run, not one a file.
+    CompositeKnowledgeBuilder batch = builder.batch();
     for (SourceFile f : ruleFiles) {
       byPath.put(f.relativePath(), f);
       Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(StandardCharsets.UTF_8));
       r.setSourcePath(f.relativePath());
       r.setResourceType(ResourceType.DRL);
-      builder.add(r, ResourceType.DRL);
+      batch.add(r, ResourceType.DRL);
     }
+    batch.build();
     Set<String> seen = new LinkedHashSet<>();
     for (KnowledgeBuilderError e : builder.getErrors()) {
       String original = e.getMessage() == null ? "" : e.getMessage();
