@@ -1,7 +1,10 @@
 package dev.tokendoctor.cli;
 
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,13 +31,31 @@ public record CliContext(
     String home = System.getProperty("user.home");
     return new CliContext(
         System.in,
-        new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true),
+        new PrintWriter(new OutputStreamWriter(System.out, CONSOLE), true),
+        new PrintWriter(new OutputStreamWriter(System.err, CONSOLE), true),
         System.getenv(),
         Path.of(System.getenv().getOrDefault("HOME", home)),
         Path.of("").toAbsolutePath(),
         Clock.systemUTC(),
         System.console() != null);
+  }
+
+  private static final Charset CONSOLE = consoleCharset(System.getProperty("native.encoding"));
+
+  /**
+   * The charset written to standard output and error: the locale's, except that the C/POSIX locale's ASCII
+   * becomes UTF-8. That locale is mostly no locale at all (a container, cron, an ssh session without LANG) on
+   * a UTF-8 terminal, and ASCII would print {@code ASIA?MPLE} for {@code ASIA…MPLE} and break JSON's
+   * UTF-8; Python does the same since PEP 538.
+   */
+  static Charset consoleCharset(String nativeEncoding) {
+    Charset cs;
+    try {
+      cs = nativeEncoding == null ? StandardCharsets.UTF_8 : Charset.forName(nativeEncoding);
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.UTF_8;
+    }
+    return cs.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : cs;
   }
 
   /** Resolves a path given on the command line against the working folder. */

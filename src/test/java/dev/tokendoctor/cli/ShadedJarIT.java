@@ -22,12 +22,18 @@ class ShadedJarIT {
   record Proc(int exit, String out, String err) {}
 
   static Proc run(String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), args);
+  }
+
+  static Proc run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("td-out", ".txt");
     Path err = Files.createTempFile("td-err", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the jar finished").isTrue();
     return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
@@ -38,6 +44,15 @@ class ShadedJarIT {
     assertThat(p.err()).isEmpty();
     assertThat(p.exit()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(p.out()).contains("\"id\" : \"SESSION_TOKEN_MISSING\"");
+  }
+
+  @Test
+  void theCLocaleStillGetsTheEllipsisOfAKeyDescriptor() throws Exception {
+    // No locale (a container, cron): Java alone would print ASIA?MPLE.
+    Proc p = run(java.util.Map.of("LC_ALL", "C", "LANG", "C"), "diagnose", "facts-samples/session-token-missing.json",
+        "--format", "text");
+    assertThat(p.exit()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(p.out()).contains("ASIA\u2026MPLE").doesNotContain("ASIA?MPLE");
   }
 
   @Test
