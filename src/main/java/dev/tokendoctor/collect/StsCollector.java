@@ -55,12 +55,23 @@ final class StsCollector {
       return;
     }
     boolean partial = false;
+    boolean answered = first.ok() || first.failed();
     if (!first.ok()) {
       for (Target t : differentials(c, primary, first, m)) {
-        if (probe(c, budget, t, m) == null) {
+        StsProbe p = probe(c, budget, t, m);
+        if (p == null) {
           partial = true;
+        } else {
+          answered |= p.ok() || p.failed();
         }
       }
+    }
+    if (!answered) {
+      // Said as an unknown, not as a finding: a proxy, a firewall or no network is not a credentials problem,
+      // but the report must not read as if AWS had been asked.
+      c.ran("sts", "unreachable", "no STS endpoint answered; " + first.endpoint() + ": "
+          + (first.errorMessage() == null ? first.outcome() : first.errorMessage()));
+      return;
     }
     c.ran("sts", partial ? "partial" : "ok", partial ? "the network time budget ran out before every probe was made" : null);
   }

@@ -356,6 +356,7 @@ class CollectorSourcesTest {
       FactBundle b = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> w.collect(Keys.at(silent.uri())));
       assertThat(probe(b, "primary").outcome()).isEqualTo("timeout");
       assertThat(b.stsProbes()).allSatisfy(p -> assertThat(p.outcome()).isIn("timeout", "unreachable"));
+      assertThat(CollectorScenariosTest.run(b, "sts").status()).isIn("unreachable", "partial");
       long total = b.stsProbes().stream().mapToLong(p -> p.elapsedMillis()).sum();
       assertThat(total).isLessThanOrEqualTo(CollectRequest.Limits.DEFAULT.networkBudget().toMillis() + 1000);
     }
@@ -373,6 +374,11 @@ class CollectorSourcesTest {
     FactBundle b = w.collect(Keys.at(java.net.URI.create("http://127.0.0.1:9")));
     assertThat(probe(b, "primary").outcome()).isEqualTo("unreachable");
     assertThat(probe(b, "primary").errorMessage()).isEqualTo("the connection was refused");
+    // Not a finding (no network is not a credentials problem), but an unknown the report names.
+    assertThat(CollectorScenariosTest.run(b, "sts").status()).isEqualTo("unreachable");
+    assertThat(CollectorScenariosTest.run(b, "sts").detail())
+        .isEqualTo("no STS endpoint answered; http://127.0.0.1:9: the connection was refused");
+    assertThat(CollectorScenariosTest.run(b, "sts").ok()).isFalse();
   }
 
   // ------------------------------------------------------------------ verification and ticket
