@@ -55,18 +55,14 @@ final class StsCollector {
       return;
     }
     boolean partial = false;
-    boolean answered = first.ok() || first.failed();
     if (!first.ok()) {
       for (Target t : differentials(c, primary, first, m)) {
-        StsProbe p = probe(c, budget, t, m);
-        if (p == null) {
+        if (probe(c, budget, t, m) == null) {
           partial = true;
-        } else {
-          answered |= p.ok() || p.failed();
         }
       }
     }
-    if (!answered) {
+    if (c.probes.stream().noneMatch(p -> p.ok() || p.failed())) {
       // Said as an unknown, not as a finding: a proxy, a firewall or no network is not a credentials problem,
       // but the report must not read as if AWS had been asked.
       c.ran("sts", "unreachable", "no STS endpoint answered; " + first.endpoint() + ": "

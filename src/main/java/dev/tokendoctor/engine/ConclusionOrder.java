@@ -1,8 +1,5 @@
 package dev.tokendoctor.engine;
 
-import dev.tokendoctor.diagnosis.Check;
-import dev.tokendoctor.diagnosis.Finding;
-import dev.tokendoctor.diagnosis.Score;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,9 +29,9 @@ final class ConclusionOrder {
   }
 
   private static final Comparator<Keyed> ORDER = (a, b) -> {
-    int c = decisive(a.kind(), b.kind());
+    int c = decisive(a.kind, b.kind);
     if (c == 0 && a.value.getClass() == b.value.getClass()) {
-      c = decisive(a.head(), b.head());
+      c = decisive(a.head, b.head);
     }
     return c != 0 ? c : a.full().compareTo(b.full());
   };
@@ -50,38 +47,19 @@ final class ConclusionOrder {
     return a.compareTo(b);
   }
 
+  /** A conclusion with how its text starts; the whole text is built only when that is not enough. */
   private static final class Keyed {
     final Object value;
+    /** {@code "Name["}, or null when the text is not the plain record form. */
+    final String kind;
+    /** The first field when it is a string, or null. */
+    final String head;
     private String full;
-    private String kind;
-    private String head;
-    private boolean kindDone;
-    private boolean headDone;
 
     Keyed(Object value) {
       this.value = value;
-    }
-
-    /** How the text starts: the record's name and its opening bracket, or nothing known. */
-    String kind() {
-      if (!kindDone) {
-        kind = ContentKey.isPlainRecord(value) ? value.getClass().getSimpleName() + "[" : null;
-        kindDone = true;
-      }
-      return kind;
-    }
-
-    /** The first field's text when it is a string, else null. */
-    String head() {
-      if (!headDone) {
-        // The kinds every diagnosis holds many of are read directly; reflection is for the rest.
-        head = value instanceof Score s ? s.findingId()
-            : value instanceof Check c ? c.id()
-            : value instanceof Finding f ? f.id()
-            : ContentKey.firstString(value);
-        headDone = true;
-      }
-      return head;
+      this.kind = ContentKey.recordPrefix(value);
+      this.head = kind == null ? null : ContentKey.firstString(value);
     }
 
     String full() {

@@ -2,6 +2,7 @@ package dev.tokendoctor.engine;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Iterator;
@@ -88,26 +89,41 @@ final class ContentKey {
     }
   }
 
-  /** Whether the text of {@code o} is the plain record form {@code Name[field=value, ...]} built here. */
-  static boolean isPlainRecord(Object o) {
-    return o instanceof Record r && ACCESSORS.get(r.getClass()) != null && !usesOwnToString(r);
+  /** {@code "Name["} when the text of {@code o} is the record form {@code Name[field=value, ...]} built here. */
+  static String recordPrefix(Object o) {
+    return o instanceof Record r && ACCESSORS.get(r.getClass()) != null && !usesOwnToString(r)
+        ? PREFIX.get(r.getClass()) : null;
   }
 
-  /** The first field of a plain record when it is a string, else null. */
+  /** The first field of a record when it is a string, else null. */
   static String firstString(Object o) {
-    if (!isPlainRecord(o)) {
-      return null;
-    }
-    MethodHandle[] accessors = ACCESSORS.get(o.getClass());
-    if (accessors.length == 0) {
+    MethodHandle first = o instanceof Record ? FIRST.get(o.getClass()) : null;
+    if (first == null) {
       return null;
     }
     try {
-      return accessors[0].invoke(o) instanceof String s ? s : null;
+      return (Object) first.invokeExact(o) instanceof String s ? s : null;
     } catch (Throwable t) {
       return null;
     }
   }
+
+  private static final ClassValue<String> PREFIX = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return type.getSimpleName() + "[";
+    }
+  };
+
+  /** The first accessor typed {@code (Object)Object}, so that it is called exactly, without adapting each call. */
+  private static final ClassValue<MethodHandle> FIRST = new ClassValue<>() {
+    @Override
+    protected MethodHandle computeValue(Class<?> type) {
+      MethodHandle[] accessors = ACCESSORS.get(type);
+      return accessors == null || accessors.length == 0 ? null
+          : accessors[0].asType(MethodType.methodType(Object.class, Object.class));
+    }
+  };
 
   private static void appendRecord(StringBuilder sb, Record r) {
     MethodHandle[] accessors = ACCESSORS.get(r.getClass());

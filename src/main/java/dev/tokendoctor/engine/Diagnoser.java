@@ -154,8 +154,9 @@ public final class Diagnoser {
       return session.getFactCount() == tables.size();
     }
 
+    private static final Set<Class<?>> TABLE_KINDS = Set.copyOf(Tables.KINDS.values());
     /** Everything but the rows of a reference table: every kind {@link Tables} reads. */
-    private static final ObjectFilter NOT_TABLE = o -> !Tables.KINDS.containsValue(o.getClass());
+    private static final ObjectFilter NOT_TABLE = o -> !TABLE_KINDS.contains(o.getClass());
   }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Reference tables the support team keeps as CSV under {@code rules/tables/}: regions, partitions, known
- * client defects, credential lifetimes, the lengths at which tools cut tokens, how clients treat an empty token. Each row becomes a fact the rules can join with. The first line
- * names the columns after the fact's fields; a line starting with {@code #} is a comment.
+ * client defects, credential lifetimes, the lengths at which tools cut tokens, how clients treat an empty
+ * token. Each row becomes a fact the rules can join with. The first line names the columns after the fact's
+ * fields; a line starting with {@code #} is a comment.
  */
 public final class Tables {
   /** Which fact each table's rows become. Adding a table kind is the one change here that needs Java. */
