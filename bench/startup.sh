@@ -13,6 +13,9 @@
 #   warm          --rules DIR, cache filled: reads the compiled rules back
 #   after edit    --rules DIR, a rule file edited before each run: the first run after an edit (compiles)
 #   no AppCDS     built-in, with TOKENDOCTOR_CDS=off: what the class-data-sharing archive buys
+# Each case runs twice: in one process (TOKENDOCTOR_DAEMON=off: the very first run, or the daemon turned off),
+# then answered by the daemon (every later run while it is up; see dev.tokendoctor.cli.Launch). The daemon here
+# lives in a temporary XDG_RUNTIME_DIR, so it is the benchmark's own, and it is stopped at the end.
 # DIR is a copy of rules/ (as on main), and a synthetic folder of SYNTH renamed copies of the example rule
 # (to see how it scales to the ~45 rules being written).
 set -euo pipefail
@@ -24,7 +27,9 @@ SAMPLE="${SAMPLE:-$here/facts-samples/session-token-missing.json}"
 td="$here/tokendoctor"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/tokendoctor-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+mkdir -m 700 "$work/run"
+export XDG_RUNTIME_DIR="$work/run"
+trap '"$td" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # Build the jar and the AppCDS archive now, so that no timed run pays for them.
 "$td" --version >/dev/null
@@ -85,7 +90,7 @@ edit_main() { printf '// edit %s\n' "$RANDOM$RANDOM" >>"$work/rules-main/tempora
 edit_synth() { printf '// edit %s\n' "$RANDOM$RANDOM" >>"$work/rules-synth/synthetic/SYNTHETIC_RULE_01.drl"; }
 
 export XDG_CACHE_HOME="$work/xdg"
-diag=("$td" diagnose "$SAMPLE" --format text)
+diag=(env TOKENDOCTOR_DAEMON=off "$td" diagnose "$SAMPLE" --format text)
 
 echo "tokendoctor start-up benchmark: $RUNS runs after $WARMUP warm-up, medians; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "java: $(java -version 2>&1 | head -1); sample: ${SAMPLE#"$here"/}; synthetic folder: $synth_rules rule files" >&2
@@ -107,6 +112,24 @@ measure "diagnose --rules synthetic ($synth_rules files), cold (cache empty)" fr
 measure "diagnose --rules synthetic ($synth_rules files), warm (cache filled)" nothing "${diag[@]}" --rules "$work/rules-synth"
 measure "diagnose --rules synthetic ($synth_rules files), first run after a rule edit" edit_synth "${diag[@]}" --rules "$work/rules-synth"
 
+
+# The daemon: the first run starts it; it listens once it has warmed up (a few seconds).
+"$td" diagnose "$SAMPLE" --format text >/dev/null 2>&1 || true
+for _ in $(seq 1 120); do
+  "$td" daemon status 2>/dev/null | grep -q 'this build' && break
+  sleep 0.5
+done
+"$td" daemon status | sed 's/^/  /' >&2
+ddiag=("$td" diagnose "$SAMPLE" --format text)
+measure "daemon: diagnose, built-in rules" nothing "${ddiag[@]}"
+measure "daemon: diagnose --rules rules/ copy, warm" nothing "${ddiag[@]}" --rules "$work/rules-main"
+measure "daemon: diagnose --rules rules/ copy, first run after a rule edit" edit_main "${ddiag[@]}" --rules "$work/rules-main"
+measure "daemon: diagnose --rules synthetic ($synth_rules files), warm" nothing "${ddiag[@]}" --rules "$work/rules-synth"
+measure "daemon: diagnose --rules synthetic ($synth_rules files), first run after a rule edit" edit_synth "${ddiag[@]}" --rules "$work/rules-synth"
+"$td" daemon status | sed 's/^/  /' >&2
+ps -o rss= -p "$("$td" daemon status | sed -n 's/.*pid \([0-9]*\),.*/\1/p' | head -1)" 2>/dev/null \
+  | awk '{printf "  daemon resident memory: %d MiB\n", $1 / 1024}' >&2 || true
+
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # --- table and ratios
@@ -124,16 +147,24 @@ done <"$work/results"
 [ -n "$peer" ] || echo "| aws configure list (peer) | not installed | | | |"
 
 verdict() { awk -v v="$1" -v limit="$2" 'BEGIN {print (v <= limit) ? "met" : "MISSED"}'; }
-warm=$(awk -F'\t' '$1 ~ /rules\/ copy, warm/ {print $2}' "$work/results")
-builtin=$(awk -F'\t' '$1 == "diagnose, built-in rules (cache empty)" {print $2}' "$work/results")
-edit1=$(awk -F'\t' '$1 ~ /rules\/ copy, first run after/ {print $2}' "$work/results")
-edit45=$(awk -F'\t' '$1 ~ /synthetic.*first run after/ {print $2}' "$work/results")
+row() { awk -F'\t' -v n="$1" '$1 == n {print $2}' "$work/results"; }
+targets() {
+  local label="$1" builtin="$2" warm="$3" edit1="$4" edit45="$5"
+  echo "$label:"
+  if [ -n "$peer" ]; then
+    echo "- warm diagnose <= 0.5 x aws configure list: built-in $(awk -v a="$builtin" -v b="$peer" 'BEGIN {printf "%.2f", a / b}')x ($(verdict "$builtin" "$((peer / 2))")), --rules warm $(awk -v a="$warm" -v b="$peer" 'BEGIN {printf "%.2f", a / b}')x ($(verdict "$warm" "$((peer / 2))"))"
+  else
+    echo "- warm diagnose <= 0.5 x aws configure list: peer not installed"
+  fi
+  echo "- warm diagnose <= 4 x JVM floor: built-in $(awk -v a="$builtin" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')x ($(verdict "$builtin" "$((floor * 4))")), --rules warm $(awk -v a="$warm" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')x ($(verdict "$warm" "$((floor * 4))"))"
+  echo "- first run after a rule edit <= 1.5 s: rules/ copy $(awk -v m="$edit1" 'BEGIN {printf "%.2f", m / 1000}') s ($(verdict "$edit1" 1500)), synthetic $(awk -v m="$edit45" 'BEGIN {printf "%.2f", m / 1000}') s ($(verdict "$edit45" 1500))"
+}
 echo
-echo "Targets:"
-if [ -n "$peer" ]; then
-  echo "- warm diagnose <= 0.5 x aws configure list: built-in $(awk -v a="$builtin" -v b="$peer" 'BEGIN {printf "%.2f", a / b}')x ($(verdict "$builtin" "$((peer / 2))")), --rules warm $(awk -v a="$warm" -v b="$peer" 'BEGIN {printf "%.2f", a / b}')x ($(verdict "$warm" "$((peer / 2))"))"
-else
-  echo "- warm diagnose <= 0.5 x aws configure list: peer not installed"
-fi
-echo "- warm diagnose <= 4 x JVM floor: built-in $(awk -v a="$builtin" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')x ($(verdict "$builtin" "$((floor * 4))")), --rules warm $(awk -v a="$warm" -v b="$floor" 'BEGIN {printf "%.1f", a / b}')x ($(verdict "$warm" "$((floor * 4))"))"
-echo "- first run after a rule edit <= 1.5 s: rules/ copy $(awk -v m="$edit1" 'BEGIN {printf "%.2f", m / 1000}') s ($(verdict "$edit1" 1500)), synthetic $(awk -v m="$edit45" 'BEGIN {printf "%.2f", m / 1000}') s ($(verdict "$edit45" 1500))"
+targets "Targets, answered by the daemon (every run after the first while it is up)" \
+  "$(row "daemon: diagnose, built-in rules")" "$(row "daemon: diagnose --rules rules/ copy, warm")" \
+  "$(row "daemon: diagnose --rules rules/ copy, first run after a rule edit")" \
+  "$(row "daemon: diagnose --rules synthetic ($synth_rules files), first run after a rule edit")"
+targets "Targets, in one process (the first run, or TOKENDOCTOR_DAEMON=off)" \
+  "$(row "diagnose, built-in rules (cache empty)")" "$(row "diagnose --rules rules/ copy, warm (cache filled)")" \
+  "$(row "diagnose --rules rules/ copy, first run after a rule edit")" \
+  "$(row "diagnose --rules synthetic ($synth_rules files), first run after a rule edit")"

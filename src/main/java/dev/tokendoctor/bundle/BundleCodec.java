@@ -40,12 +40,25 @@ public final class BundleCodec {
   private final BundleLimits limits;
 
   public BundleCodec() {
-    this(BundleLimits.DEFAULT);
+    this(BundleLimits.DEFAULT, DefaultMapper.MAPPER);
   }
 
   public BundleCodec(BundleLimits limits) {
+    this(limits, newMapper(limits));
+  }
+
+  private BundleCodec(BundleLimits limits, ObjectMapper mapper) {
     this.limits = limits;
-    this.mapper = newMapper(limits);
+    this.mapper = mapper;
+  }
+
+  /**
+   * One mapper for the default limits, shared: a mapper learns how to read each type on first use, which costs
+   * more than reading a bundle, and the daemon would otherwise relearn it on every command. Never reconfigured
+   * after it is built, so sharing it is safe (Jackson's mappers are thread-safe once configured).
+   */
+  private static final class DefaultMapper {
+    static final JsonMapper MAPPER = newMapper(BundleLimits.DEFAULT);
   }
 
   /** The JSON mapper every bundle-shaped document goes through (bundles, batch lines, scenarios). */

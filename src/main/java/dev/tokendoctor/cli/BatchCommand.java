@@ -72,7 +72,8 @@ final class BatchCommand implements Callable<Integer> {
     for (String in : inputs) {
       resolved.add(new BatchRun.Input(in, "-".equals(in) ? null : ctx.resolve(in)));
     }
-    KnowledgeBase kb = KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env());
+    KnowledgeBase kb = KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env(), ctx.workingDir(),
+        ctx.knowledgeBases());
     Path outDir = ctx.resolve(out);
     BatchRun run = new BatchRun(new Diagnoser(kb),
         new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000),

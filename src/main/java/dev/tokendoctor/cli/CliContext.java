@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.engine.KnowledgeBaseMemo;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -21,10 +22,19 @@ import java.util.Map;
  * @param workingDir the folder relative paths start from
  * @param clock the clock
  * @param terminal standard output is a terminal (text is the default format there, JSON elsewhere)
+ * @param knowledgeBases the knowledge bases this process keeps between commands (the daemon's); none in a
+ *     one-shot run
  */
 public record CliContext(
     InputStream stdin, PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Path workingDir,
-    Clock clock, boolean terminal) {
+    Clock clock, boolean terminal, KnowledgeBaseMemo knowledgeBases) {
+
+  /** A one-shot run's context: it keeps no knowledge base for a next command. */
+  public CliContext(
+      InputStream stdin, PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Path workingDir,
+      Clock clock, boolean terminal) {
+    this(stdin, out, err, env, home, workingDir, clock, terminal, KnowledgeBaseMemo.NONE);
+  }
 
   /** The real process's context. */
   public static CliContext system() {
@@ -41,6 +51,11 @@ public record CliContext(
   }
 
   private static final Charset CONSOLE = consoleCharset(System.getProperty("native.encoding"));
+
+  /** The charset this process writes to standard output and error. */
+  static Charset console() {
+    return CONSOLE;
+  }
 
   /**
    * The charset written to standard output and error: the locale's, except that the C/POSIX locale's ASCII

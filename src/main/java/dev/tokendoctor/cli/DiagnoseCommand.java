@@ -44,7 +44,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     var fmt = format.resolve(ctx);
     List<String> warnings = new ArrayList<>();
     // The rules load while the bundle is read: a one-shot run spends most of its time on these two.
-    KnowledgeBases.Pending kb = KnowledgeBases.openInBackground(rules == null ? null : ctx.resolve(rules.toString()), ctx.env());
+    KnowledgeBases.Pending kb = KnowledgeBases.openInBackground(rules == null ? null : ctx.resolve(rules.toString()), ctx.env(),
+        ctx.workingDir(), ctx.knowledgeBases());
     FactBundle facts = read(bundle, warnings);
     Diagnoser diagnoser = new Diagnoser(kb.get());
     Diagnosis d = diagnoser.diagnose(facts);

@@ -42,7 +42,8 @@ final class DoctorCommand implements Callable<Integer> {
     var fmt = format.resolve(ctx);
     var request = options.request();
     // Open the rules first: a broken rules folder is bad input, found before any network call.
-    Diagnoser diagnoser = new Diagnoser(KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env()));
+    Diagnoser diagnoser = new Diagnoser(KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env(),
+        ctx.workingDir(), ctx.knowledgeBases()));
     FactCollector collector = new FactCollector();
     FactBundle collected = collector.collect(CollectOptions.machine(ctx), request);
     byte[] json = CollectCommand.BundleJson.write(collected, collector.secrets());

@@ -13,7 +13,8 @@ import dev.tokendoctor.authoring.RuleLinter;
 import dev.tokendoctor.authoring.RulesFolder;
 import dev.tokendoctor.authoring.TestRun;
 import dev.tokendoctor.engine.KnowledgeBase;
-import dev.tokendoctor.engine.KnowledgeBaseLoader;
+import dev.tokendoctor.engine.KnowledgeBaseCache;
+import dev.tokendoctor.engine.KnowledgeBases;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RulesException;
 import dev.tokendoctor.scenario.ScenarioFiles;
@@ -193,7 +194,9 @@ final class RulesCommand implements Runnable {
       RulesFolder folder = folder(ctx, rules, samples);
       KnowledgeBase kb;
       try {
-        kb = KnowledgeBaseLoader.load(folder.source());
+        // Through the cache (and the daemon's memory): an unchanged folder gives what a compile would.
+        kb = KnowledgeBases.open(folder.source(), KnowledgeBaseCache.forEnvironment(ctx.env()), ctx.knowledgeBases())
+            .knowledgeBase();
       } catch (RulesException e) {
         if (e.problems().isEmpty()) {
           throw e;

@@ -14,7 +14,6 @@ import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.facts.CollectorRun;
 import dev.tokendoctor.facts.StsProbe;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,12 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ObjectFilter;
-import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Runs the knowledge base over one bundle: inserts the tables and the bundle's facts into a fresh session,
@@ -41,16 +35,11 @@ public final class Diagnoser {
   static final int MAX_FIRINGS = 20_000;
 
   private final KnowledgeBase kb;
-  /** Idle sessions that hold only the tables, ready for the next bundle; at most one per thread in use. */
-  private final ConcurrentLinkedQueue<PooledSession> idle = new ConcurrentLinkedQueue<>();
-  /**
-   * Whether sessions may be reused: only when the tables alone make no rule fire, so that a reused session
-   * (tables inserted once, each bundle's facts removed after it) behaves exactly like a fresh one.
-   */
-  private volatile Boolean reusable;
+  private final SessionPool pool;
 
   public Diagnoser(KnowledgeBase kb) {
     this.kb = kb;
+    this.pool = kb.sessions();
   }
 
   public KnowledgeBase knowledgeBase() {
@@ -90,20 +79,20 @@ public final class Diagnoser {
       || o instanceof Score || o instanceof Superseded || o instanceof ObservedError;
 
   private PooledSession borrow() {
-    PooledSession ps = idle.poll();
+    PooledSession ps = pool.idle.poll();
     return ps != null ? ps : new PooledSession(kb);
   }
 
   private void giveBack(PooledSession ps, boolean clean) {
-    if (clean && isReusable(ps)) {
-      idle.offer(ps);
+    if (clean && isReusable()) {
+      pool.idle.offer(ps);
     } else {
       ps.session.dispose();
     }
   }
 
-  private boolean isReusable(PooledSession sample) {
-    Boolean r = reusable;
+  private boolean isReusable() {
+    Boolean r = pool.reusable;
     if (r == null) {
       // Decided once, on a session of its own: do the tables alone make any rule fire?
       PooledSession probe = new PooledSession(kb);
@@ -114,49 +103,9 @@ public final class Diagnoser {
       } finally {
         probe.session.dispose();
       }
-      reusable = r;
+      pool.reusable = r;
     }
     return r;
-  }
-
-  /**
-   * A session holding the reference tables. Inserting the tables and creating the session cost more than a
-   * small bundle's own facts, so a batch run keeps one session per thread and, after each bundle, deletes
-   * every fact but the tables: the session is then in the state a fresh one is in.
-   */
-  private static final class PooledSession {
-    final KieSession session;
-    final Set<FactHandle> tables = new HashSet<>();
-    final List<String> fired = new ArrayList<>();
-
-    PooledSession(KnowledgeBase kb) {
-      session = kb.newSession();
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          fired.add(event.getMatch().getRule().getName());
-        }
-      });
-      for (Object row : kb.tableFacts()) {
-        tables.add(session.insert(row));
-      }
-    }
-
-    /** Deletes the bundle's facts and what the rules concluded; true when only the tables are left. */
-    boolean reset() {
-      // A copy: the session's own collection is a live view that deleting changes.
-      for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles(NOT_TABLE))) {
-        if (!tables.contains(h)) {
-          session.delete(h);
-        }
-      }
-      fired.clear();
-      return session.getFactCount() == tables.size();
-    }
-
-    private static final Set<Class<?>> TABLE_KINDS = Set.copyOf(Tables.KINDS.values());
-    /** Everything but the rows of a reference table: every kind {@link Tables} reads. */
-    private static final ObjectFilter NOT_TABLE = o -> !TABLE_KINDS.contains(o.getClass());
   }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {

@@ -12,12 +12,19 @@ import org.kie.api.runtime.KieSession;
  * @param kieBase the compiled rules
  * @param rules every rule with its metadata, in file order
  * @param tableFacts the rows of the reference tables, inserted into every session
+ * @param sessions the idle sessions every {@link Diagnoser} of this knowledge base takes from and gives back to
  */
-public record KnowledgeBase(RuleSource source, KieBase kieBase, List<RuleInfo> rules, List<Object> tableFacts) {
+public record KnowledgeBase(
+    RuleSource source, KieBase kieBase, List<RuleInfo> rules, List<Object> tableFacts, SessionPool sessions) {
 
   public KnowledgeBase {
     rules = List.copyOf(rules);
     tableFacts = List.copyOf(tableFacts);
+  }
+
+  /** A knowledge base with an empty pool of sessions. */
+  public KnowledgeBase(RuleSource source, KieBase kieBase, List<RuleInfo> rules, List<Object> tableFacts) {
+    this(source, kieBase, rules, tableFacts, new SessionPool());
   }
 
   KieSession newSession() {

@@ -48,7 +48,9 @@ public final class KnowledgeBases {
     /** The user's cache. */
     CACHE,
     /** Compiled now (and cached when possible). */
-    COMPILED
+    COMPILED,
+    /** Kept in memory by this process since an earlier command (the daemon). */
+    MEMORY
   }
 
   /**
@@ -59,16 +61,28 @@ public final class KnowledgeBases {
    */
   public record Opened(KnowledgeBase knowledgeBase, Origin origin) {}
 
-  public static KnowledgeBase open(Path rulesOption, Map<String, String> env) throws RulesException {
-    return open(RuleSource.resolve(rulesOption, env), KnowledgeBaseCache.forEnvironment(env)).knowledgeBase();
+  /**
+   * The knowledge base a command uses.
+   *
+   * @param rulesOption {@code --rules}, resolved against the working folder, or {@code null}
+   * @param env the environment ({@code TOKENDOCTOR_RULES}, and where the cache is)
+   * @param workingDir what a relative {@code TOKENDOCTOR_RULES} is relative to
+   * @param memo what this process keeps between commands
+   */
+  public static KnowledgeBase open(Path rulesOption, Map<String, String> env, Path workingDir, KnowledgeBaseMemo memo)
+      throws RulesException {
+    return open(RuleSource.resolve(rulesOption, env, workingDir), KnowledgeBaseCache.forEnvironment(env), memo)
+        .knowledgeBase();
   }
 
   /**
-   * Starts {@link #open(Path, Map)} on a background thread, so that a command reads its input meanwhile: at
-   * start-up both take a good part of a second, mostly loading classes, and there are two cores.
+   * Starts {@link #open(Path, Map, Path, KnowledgeBaseMemo)} on a background thread, so that a command reads its
+   * input meanwhile: at start-up both take a good part of a second, mostly loading classes, and there are two
+   * cores.
    */
-  public static Pending openInBackground(Path rulesOption, Map<String, String> env) {
-    FutureTask<KnowledgeBase> task = new FutureTask<>(() -> open(rulesOption, env));
+  public static Pending openInBackground(Path rulesOption, Map<String, String> env, Path workingDir,
+      KnowledgeBaseMemo memo) {
+    FutureTask<KnowledgeBase> task = new FutureTask<>(() -> open(rulesOption, env, workingDir, memo));
     Thread t = new Thread(task, "tokendoctor-knowledge-base");
     t.setDaemon(true);
     t.start();
@@ -83,7 +97,7 @@ public final class KnowledgeBases {
       this.task = task;
     }
 
-    /** Waits for it; fails as {@link #open(Path, Map)} would have. */
+    /** Waits for it; fails as {@link #open(Path, Map, Path, KnowledgeBaseMemo)} would have. */
     public KnowledgeBase get() throws RulesException {
       try {
         return task.get();
@@ -108,25 +122,36 @@ public final class KnowledgeBases {
 
   /** Opens {@code source} through the built-in compiled copy, then {@code cache}, then a compile. */
   public static Opened open(RuleSource source, KnowledgeBaseCache cache) throws RulesException {
+    return open(source, cache, KnowledgeBaseMemo.NONE);
+  }
+
+  /** Opens {@code source} through {@code memo}, the built-in compiled copy, then {@code cache}, then a compile. */
+  public static Opened open(RuleSource source, KnowledgeBaseCache cache, KnowledgeBaseMemo memo) throws RulesException {
     String build = ToolBuild.id();
     if (build == null) {
       return new Opened(KnowledgeBaseLoader.load(source), Origin.COMPILED);
     }
-    KnowledgeBaseKey key = KnowledgeBaseKey.of(source, build);
-    KnowledgeBase kb = builtIn(key, source);
+    KnowledgeBaseKey key = memo.keyOf(source, build);
+    KnowledgeBase kb = memo.get(key);
     if (kb != null) {
-      return new Opened(kb, Origin.BUILT_IN);
+      return new Opened(kb, Origin.MEMORY);
     }
-    kb = cache.read(key, source);
-    if (kb != null) {
-      return new Opened(kb, Origin.CACHE);
-    }
-    kb = compileByFile(source, cache, build);
+    Origin origin = Origin.BUILT_IN;
+    kb = builtIn(key, source);
     if (kb == null) {
-      kb = KnowledgeBaseLoader.load(source);
+      origin = Origin.CACHE;
+      kb = cache.read(key, source);
     }
-    cache.write(key, kb);
-    return new Opened(kb, Origin.COMPILED);
+    if (kb == null) {
+      origin = Origin.COMPILED;
+      kb = compileByFile(source, cache, build);
+      if (kb == null) {
+        kb = KnowledgeBaseLoader.load(source);
+      }
+      cache.write(key, kb);
+    }
+    memo.put(key, kb);
+    return new Opened(kb, origin);
   }
 
   /**

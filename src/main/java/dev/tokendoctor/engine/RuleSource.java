@@ -33,14 +33,17 @@ public record RuleSource(String description, List<SourceFile> files) {
     files = List.copyOf(files);
   }
 
-  /** {@code --rules DIR} when given, else {@code TOKENDOCTOR_RULES} when set, else the shipped rules. */
-  public static RuleSource resolve(Path option, Map<String, String> env) throws RulesException {
+  /**
+   * {@code --rules DIR} when given, else {@code TOKENDOCTOR_RULES} when set (relative to {@code workingDir}), else
+   * the shipped rules.
+   */
+  public static RuleSource resolve(Path option, Map<String, String> env, Path workingDir) throws RulesException {
     if (option != null) {
       return fromDirectory(option);
     }
     String fromEnv = env.get("TOKENDOCTOR_RULES");
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromDirectory(Path.of(fromEnv));
+      return fromDirectory(workingDir.resolve(fromEnv));
     }
     return shipped();
   }

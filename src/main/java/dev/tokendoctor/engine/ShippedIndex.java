@@ -19,8 +19,20 @@ final class ShippedIndex {
 
   private ShippedIndex() {}
 
+  /** Read once per process: a jar does not change under a running JVM (the daemon stops when its jar does). */
+  private static volatile RuleSource read;
+
   /** The shipped rules read through the index, or {@code null} when there is none (then the jar is walked). */
   static RuleSource read() throws RulesException {
+    RuleSource r = read;
+    if (r == null) {
+      r = readIndexed();
+      read = r;
+    }
+    return r;
+  }
+
+  private static RuleSource readIndexed() throws RulesException {
     ClassLoader cl = ShippedIndex.class.getClassLoader();
     URL url = cl.getResource(INDEX);
     // Only a jar is sure to match its index; a classes folder may have been changed since (an IDE's copy).

@@ -2,6 +2,7 @@ package dev.tokendoctor.startup;
 
 import dev.tokendoctor.cli.CliContext;
 import dev.tokendoctor.cli.ExitCodes;
+import dev.tokendoctor.cli.Launch;
 import dev.tokendoctor.cli.Main;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.engine.RulesException;
@@ -54,6 +55,11 @@ public final class TrainingRun {
       // The collectors and the SDK's profile parser, without the network (doctor's STS calls are not trained).
       run(env, work, "collect", "--offline");
       run(env, work, "--help");
+      // The launcher's client and the daemon it talks to, through a socket in the temporary folder.
+      Path sockets = Files.createDirectory(work.resolve("daemon"));
+      PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      Launch.train(sockets, new CliContext(new ByteArrayInputStream(new byte[0]), sink, sink, env, work, work,
+          Clock.systemUTC(), false), "diagnose", bundles.get(0).toString(), "--format", "text");
     } finally {
       deleteTree(work);
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.engine.Diagnoser;
+import dev.tokendoctor.engine.KnowledgeBaseMemo;
 import dev.tokendoctor.engine.KnowledgeBases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -199,7 +200,8 @@ class DoctorPutsTheCauseFirstTest {
 
   static synchronized Diagnoser diagnoser() throws Exception {
     if (diagnoser == null) {
-      diagnoser = new Diagnoser(KnowledgeBases.open(RULES.toAbsolutePath(), Map.of()));
+      diagnoser = new Diagnoser(KnowledgeBases.open(RULES.toAbsolutePath(), Map.of(), RULES.toAbsolutePath(),
+          KnowledgeBaseMemo.NONE));
     }
     return diagnoser;
   }

@@ -1,0 +1,196 @@
+package dev.tokendoctor.cli;
+
+import dev.tokendoctor.daemon.DaemonAddress;
+import dev.tokendoctor.daemon.DaemonClient;
+import dev.tokendoctor.daemon.DaemonServer;
+import dev.tokendoctor.daemon.Request;
+import dev.tokendoctor.daemon.Status;
+import dev.tokendoctor.engine.KnowledgeBaseMemo;
+import dev.tokendoctor.scenario.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tokendoctor daemon status|stop}: the background process that answers {@code diagnose} and {@code rules}
+ * quickly (see {@link Launch}). {@code serve} is what the launcher starts; people do not need it.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+    description = "Show or stop the background process that makes diagnose and rules answer fast (TOKENDOCTOR_DAEMON=off: never start it).",
+    subcommands = {DaemonCommand.StatusCommand.class, DaemonCommand.StopCommand.class, DaemonCommand.Serve.class})
+final class DaemonCommand implements Runnable {
+  /** Minutes without a command before a daemon stops, unless {@code TOKENDOCTOR_DAEMON_IDLE} says otherwise. */
+  static final int DEFAULT_IDLE_MINUTES = 10;
+  /** How many diagnoses a daemon runs before it listens (about a second on a warm-up's JVM). */
+  static final int WARM_UP_DIAGNOSES = 300;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: status or stop");
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show this user's running daemons.")
+  static final class StatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    StatusCommand(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      DaemonAddress current = DaemonAddress.forRunningTool(ctx.env());
+      int running = 0;
+      for (DaemonAddress a : DaemonAddress.all(ctx.env())) {
+        Optional<Status> s = DaemonClient.status(a);
+        if (s.isEmpty()) {
+          continue;
+        }
+        running++;
+        Status st = s.get();
+        long up = Duration.between(st.started(), Instant.now()).toMinutes();
+        ctx.out().println("daemon running: pid " + st.pid() + (current != null && current.equals(a) ? ", this build" : ", another build")
+            + ", up " + up + " min, " + st.served() + " command" + (st.served() == 1 ? "" : "s") + " served, stops after "
+            + st.idleTimeout().toMinutes() + " min idle (" + st.tool() + ")");
+      }
+      if (running == 0) {
+        ctx.out().println("no daemon is running" + (Launch.enabled(ctx.env()) ? "" : " (TOKENDOCTOR_DAEMON is off)"));
+      }
+      ctx.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop this user's daemons (the next diagnose starts one again).")
+  static final class StopCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    StopCommand(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      int stopped = 0;
+      for (DaemonAddress a : DaemonAddress.all(ctx.env())) {
+        if (DaemonClient.stop(a)) {
+          stopped++;
+        }
+      }
+      ctx.out().println(stopped == 0 ? "no daemon was running" : "stopped " + stopped + " daemon" + (stopped == 1 ? "" : "s"));
+      ctx.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The daemon itself, in the foreground; its standard output is its log. */
+  @Command(name = "serve", hidden = true, description = "Run a daemon in the foreground (the launcher starts it).")
+  static final class Serve implements Callable<Integer> {
+    private final CliContext ctx;
+    @Option(names = "--dir", required = true, paramLabel = "DIR") Path dir;
+    @Option(names = "--key", required = true, paramLabel = "KEY") String key;
+    @Option(names = "--idle-seconds", paramLabel = "N", description = "Stop after N seconds without a command (default: TOKENDOCTOR_DAEMON_IDLE minutes, else 10 min).")
+    Long idleSeconds;
+
+    Serve(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException, UsageException {
+      DaemonAddress address = DaemonAddress.of(ctx.resolve(dir.toString()), key);
+      if (address == null) {
+        throw new UsageException(dir + ": the socket path would be too long for this system");
+      }
+      Duration idle = idleSeconds != null ? Duration.ofSeconds(idleSeconds) : idleTimeout(ctx.env());
+      KnowledgeBaseMemo memo = new KnowledgeBaseMemo(4);
+      DaemonHandler handler = new DaemonHandler(memo);
+      Path jar = DaemonAddress.runningJar();
+      String stamp = stamp(jar);
+      DaemonServer server = new DaemonServer(address, idle, handler, () -> stamp.equals(stamp(jar)), this::log);
+      if (!server.lock()) {
+        log("another daemon holds " + address.lock() + "; not starting");
+        return ExitCodes.OK;
+      }
+      long t0 = System.nanoTime();
+      warmUp(handler);
+      // The warm-up's garbage (a compile, every scenario) is most of the heap: give it back before idling.
+      System.gc();
+      server.bind();
+      log("pid " + ProcessHandle.current().pid() + " ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms on "
+          + address.socket() + "; stops after " + idle.toMinutes() + " min idle");
+      log("stopped: " + server.serve());
+      return ExitCodes.OK;
+    }
+
+    /**
+     * Runs what people run before taking the first command, so that it is answered by a warm JIT and a knowledge
+     * base whose constraints have been evaluated: a compile (the first run after a rule edit), every scenario
+     * against the built-in rules, and a sample in each format.
+     */
+    private void warmUp(DaemonHandler handler) {
+      Map<String, String> env = new HashMap<>(Request.forwardedPart(ctx.env()));
+      env.remove("TOKENDOCTOR_RULES");
+      String home = ctx.home().toString();
+      byte[] sample;
+      try {
+        sample = Samples.shipped().read("session-token-missing.json");
+      } catch (IOException e) {
+        sample = "{\"schemaVersion\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      List<List<String>> once = List.of(List.of("rules", "check"), List.of("rules", "test"));
+      for (List<String> args : once) {
+        handler.run(new Request(args, env, home, home, false, "UTF-8", new byte[0]));
+      }
+      // Enough diagnoses for the JIT to compile their path: the first few dozen runs in a new JVM are slow.
+      List<List<String>> repeated = List.of(
+          List.of("diagnose", "-", "--format", "text"),
+          List.of("diagnose", "-", "--format", "json"),
+          List.of("diagnose", "-", "--format", "markdown", "--verbose"));
+      for (int i = 0; i < WARM_UP_DIAGNOSES; i++) {
+        List<String> args = repeated.get(i % repeated.size());
+        handler.run(new Request(args, env, home, home, false, "UTF-8", sample));
+      }
+    }
+
+    private void log(String line) {
+      ctx.out().println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " tokendoctor daemon: " + line);
+      ctx.out().flush();
+    }
+
+    private static String stamp(Path jar) {
+      try {
+        return jar == null ? "" : Files.size(jar) + "/" + Files.getLastModifiedTime(jar).toMillis();
+      } catch (IOException e) {
+        return "gone";
+      }
+    }
+  }
+
+  /** {@code TOKENDOCTOR_DAEMON_IDLE} in minutes (1 to 1440), else {@link #DEFAULT_IDLE_MINUTES}. */
+  static Duration idleTimeout(Map<String, String> env) {
+    try {
+      int m = Integer.parseInt(env.getOrDefault("TOKENDOCTOR_DAEMON_IDLE", "").trim());
+      if (m >= 1 && m <= 1440) {
+        return Duration.ofMinutes(m);
+      }
+    } catch (NumberFormatException e) {
+      // the default
+    }
+    return Duration.ofMinutes(DEFAULT_IDLE_MINUTES);
+  }
+}

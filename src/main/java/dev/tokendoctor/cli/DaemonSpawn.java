@@ -1,0 +1,60 @@
+package dev.tokendoctor.cli;
+
+import dev.tokendoctor.daemon.DaemonAddress;
+import dev.tokendoctor.daemon.DaemonServer;
+import dev.tokendoctor.daemon.Request;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a daemon in the background, for the next command; never for this one, which has already run. */
+final class DaemonSpawn {
+  /** The daemon's log is kept short: it only says when daemons started and why they stopped. */
+  private static final long LOG_LIMIT = 64 * 1024;
+
+  private DaemonSpawn() {}
+
+  /** Starts {@code address}'s daemon unless one holds its lock (running or starting); true when one was started. */
+  static boolean start(DaemonAddress address, Path jar, Map<String, String> env) {
+    if (jar == null || DaemonServer.locked(address)) {
+      return false;
+    }
+    List<String> cmd = new ArrayList<>();
+    // Its own session: Ctrl-C in this terminal, or closing it, does not stop the daemon with this command.
+    for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+      if (Files.isExecutable(Path.of(setsid))) {
+        cmd.add(setsid);
+        break;
+      }
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A small heap that gives memory back: it holds a few knowledge bases (about 10 MiB each) between commands,
+    // and needs more only while it compiles an edited rules folder. The serial collector keeps threads low.
+    // A fixed young generation: a command allocates a few MiB, and a young generation shrunk to a few MiB
+    // collected every few commands (measured: every 4th) adds milliseconds to each answer.
+    cmd.addAll(List.of("-Xms48m", "-Xmn32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+        "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", jar.toString(),
+        Main.class.getName(), "daemon", "serve", "--dir", address.dir().toString(), "--key", address.key()));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // Only what the commands it runs may read: no key, secret or token of this shell lives on in the daemon.
+    pb.environment().keySet().removeIf(k -> !Request.forwarded(k) && !k.equals("PATH"));
+    pb.environment().putAll(Request.forwardedPart(env));
+    try {
+      Path log = address.log();
+      if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {
+        Files.delete(log);
+      }
+      pb.redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
+      pb.redirectOutput(Redirect.appendTo(log.toFile()));
+      pb.redirectErrorStream(true);
+      pb.start();
+      return true;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+}

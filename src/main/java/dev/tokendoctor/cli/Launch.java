@@ -1,0 +1,118 @@
+package dev.tokendoctor.cli;
+
+import dev.tokendoctor.daemon.DaemonAddress;
+import dev.tokendoctor.daemon.DaemonClient;
+import dev.tokendoctor.daemon.DaemonServer;
+import dev.tokendoctor.daemon.Reply;
+import dev.tokendoctor.daemon.Request;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's entry point. {@code diagnose} and {@code rules} go to this user's daemon when one is running,
+ * which answers in a tenth of a second because its JVM, knowledge bases and JIT are warm; otherwise the command
+ * runs here, as {@link Main} would run it, and a daemon is started in the background for the next one.
+ * {@code TOKENDOCTOR_DAEMON=off} runs everything here and starts nothing.
+ */
+public final class Launch {
+  private Launch() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> env = System.getenv();
+    DaemonAddress address = DaemonHandler.serves(args) && enabled(env) ? DaemonAddress.forRunningTool(env) : null;
+    if (address == null) {
+      Main.main(args);
+      return;
+    }
+    CliContext system = CliContext.system();
+    InputStream stdin = system.stdin();
+    byte[] input = new byte[0];
+    if (Request.readsStdin(List.of(args))) {
+      input = stdin.readAllBytes();
+      stdin = new ByteArrayInputStream(input);
+    }
+    Optional<Reply> reply = DaemonClient.run(address, request(args, system, env, input));
+    if (reply.isPresent()) {
+      System.exit(write(reply.get(), new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
+    }
+    CliContext here = new CliContext(stdin, system.out(), system.err(), system.env(), system.home(),
+        system.workingDir(), system.clock(), system.terminal());
+    int code = Main.run(here, args);
+    DaemonSpawn.start(address, jarOf(), env);
+    System.exit(code);
+  }
+
+  /** {@code TOKENDOCTOR_DAEMON} is unset or anything but off/0/false/no. */
+  static boolean enabled(Map<String, String> env) {
+    String v = env.getOrDefault("TOKENDOCTOR_DAEMON", "").trim();
+    return !List.of("off", "0", "false", "no").contains(v.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  static Request request(String[] args, CliContext system, Map<String, String> env, byte[] input) {
+    return new Request(List.of(args), Request.forwardedPart(env), system.workingDir().toString(),
+        system.home().toString(), system.terminal(), CliContext.console().name(), input);
+  }
+
+  /** Writes what the daemon's command wrote; the text is already in this process's console charset. */
+  static int write(Reply reply, OutputStream out, OutputStream err) throws IOException {
+    out.write(reply.stdout());
+    out.flush();
+    err.write(reply.stderr());
+    err.flush();
+    return reply.exitCode();
+  }
+
+  /**
+   * A round trip through a daemon in {@code dir}, for the start-up training run ({@code TrainingRun}): the
+   * client's and the server's classes then start from the class-data archive too.
+   */
+  public static void train(Path dir, CliContext ctx, String... args) throws IOException {
+    DaemonAddress address = DaemonAddress.of(dir, "training");
+    if (address == null) {
+      return;
+    }
+    DaemonServer server = new DaemonServer(address, java.time.Duration.ofMinutes(1),
+        new DaemonHandler(new dev.tokendoctor.engine.KnowledgeBaseMemo(1)), () -> true, line -> { });
+    if (!server.lock()) {
+      return;
+    }
+    server.bind();
+    Thread serving = new Thread(server::serve, "tokendoctor-training-daemon");
+    serving.start();
+    try {
+      Reply reply = DaemonClient.run(address, request(args, ctx, ctx.env(), new byte[0]))
+          .orElseThrow(() -> new IllegalStateException("training run: the daemon did not answer"));
+      write(reply, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+      if (reply.exitCode() != ExitCodes.OK && reply.exitCode() != ExitCodes.PROBLEM) {
+        throw new IllegalStateException("training run: the daemon's 'tokendoctor " + String.join(" ", args) + "' exited "
+            + reply.exitCode());
+      }
+      DaemonClient.status(address);
+    } finally {
+      DaemonClient.stop(address);
+      try {
+        serving.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Path jarOf() {
+    try {
+      var source = Launch.class.getProtectionDomain().getCodeSource();
+      Path p = source == null ? null : Path.of(source.getLocation().toURI());
+      return p != null && java.nio.file.Files.isRegularFile(p) ? p : null;
+    } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package dev.tokendoctor.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * The daemon's server: takes its address's lock, listens on the socket, runs each command line it receives with
+ * {@link Handler}, and stops when asked, after {@code idleTimeout} without a command, or when the tool it runs has
+ * changed. Only the user who owns it can connect: the folder is private, and each peer's user is checked too.
+ */
+public final class DaemonServer implements Closeable {
+
+  /** Runs one command line as the one-shot tool would. */
+  public interface Handler {
+    Reply run(Request request);
+  }
+
+  private final DaemonAddress address;
+  private final Duration idleTimeout;
+  private final Handler handler;
+  private final BooleanSupplier stillCurrent;
+  private final Consumer<String> log;
+  private final ExecutorService workers;
+  private final AtomicInteger active = new AtomicInteger();
+  private final AtomicLong served = new AtomicLong();
+  private final Instant started = Instant.now();
+  private volatile long lastActivity = System.nanoTime();
+  private volatile String stopReason;
+  private FileChannel lockFile;
+  private FileLock lock;
+  private ServerSocketChannel server;
+
+  /**
+   * @param address where to listen
+   * @param idleTimeout how long to wait for a command before stopping
+   * @param handler what runs the commands
+   * @param stillCurrent false once the tool this process runs has changed on disk (a rebuilt jar)
+   * @param log where lifecycle lines go (never what a command carried)
+   */
+  public DaemonServer(DaemonAddress address, Duration idleTimeout, Handler handler, BooleanSupplier stillCurrent,
+      Consumer<String> log) {
+    this.address = address;
+    this.idleTimeout = idleTimeout;
+    this.handler = handler;
+    this.stillCurrent = stillCurrent;
+    this.log = log;
+    this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+      Thread t = new Thread(r, "tokendoctor-daemon-worker");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Takes the address's lock, which this server then holds until it stops. False when another daemon holds it:
+   * one is running, or starting and warming up.
+   */
+  public boolean lock() throws IOException {
+    lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      lock = lockFile.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      lockFile.close();
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether some daemon holds {@code address}'s lock now (running, or starting). */
+  public static boolean locked(DaemonAddress address) {
+    if (!Files.exists(address.lock())) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(address.lock(), StandardOpenOption.WRITE)) {
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        return true;
+      }
+      l.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Listens on the address's socket, replacing one that a daemon which died left behind. Call after {@link #lock}. */
+  public void bind() throws IOException {
+    if (lock == null) {
+      throw new IllegalStateException("bind() before lock()");
+    }
+    // Holding the lock means no live daemon owns this socket file.
+    Files.deleteIfExists(address.socket());
+    server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(address.socket()));
+    Files.setPosixFilePermissions(address.socket(), PosixFilePermissions.fromString("rw-------"));
+    lastActivity = System.nanoTime();
+  }
+
+  /** Serves until stopped; returns why it stopped. */
+  public String serve() {
+    ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tokendoctor-daemon-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = Math.max(100, Math.min(5_000, idleTimeout.toMillis() / 4));
+    watch.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
+    try {
+      while (stopReason == null) {
+        SocketChannel ch;
+        try {
+          ch = server.accept();
+        } catch (ClosedChannelException e) {
+          break;
+        } catch (IOException e) {
+          stop("the socket failed: " + e.getMessage());
+          break;
+        }
+        active.incrementAndGet();
+        lastActivity = System.nanoTime();
+        workers.execute(() -> {
+          try {
+            handle(ch);
+          } finally {
+            lastActivity = System.nanoTime();
+            active.decrementAndGet();
+          }
+        });
+      }
+    } finally {
+      watch.shutdownNow();
+      workers.shutdown();
+      try {
+        workers.awaitTermination(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      close();
+    }
+    return stopReason == null ? "stopped" : stopReason;
+  }
+
+  /** Stops taking commands; those running finish. */
+  public void stop(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    try {
+      // Gone before the channel closes: a client arriving now is refused and runs the command itself.
+      Files.deleteIfExists(address.socket());
+      if (server != null) {
+        server.close();
+      }
+    } catch (IOException e) {
+      log.accept("closing the socket: " + e.getMessage());
+    }
+  }
+
+  private void watch() {
+    if (!stillCurrent.getAsBoolean()) {
+      stop("the tool changed on disk");
+    } else if (active.get() == 0 && System.nanoTime() - lastActivity > idleTimeout.toNanos()) {
+      stop("idle for " + idleTimeout.toMinutes() + " min");
+    }
+  }
+
+  private void handle(SocketChannel ch) {
+    try (ch) {
+      if (!sameUser(ch)) {
+        return;
+      }
+      DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
+      if (in.readInt() != Wire.MAGIC) {
+        return;
+      }
+      switch (in.readByte()) {
+        case Wire.RUN -> {
+          Request request = Request.read(in);
+          Reply reply = handler.run(request);
+          served.incrementAndGet();
+          reply.write(out);
+        }
+        case Wire.STATUS -> status().write(out);
+        case Wire.STOP -> {
+          out.writeBoolean(true);
+          out.flush();
+          stop("asked to stop");
+        }
+        default -> {
+          return;
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      // A client that went away (Ctrl-C) or spoke nonsense: nothing to answer.
+    }
+  }
+
+  /** The peer runs as this process's user (the folder's mode says so already; this says it again). */
+  private static boolean sameUser(SocketChannel ch) {
+    try {
+      UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+      return peer.user().getName().equals(System.getProperty("user.name"));
+    } catch (UnsupportedOperationException | IOException e) {
+      return true;
+    }
+  }
+
+  Status status() {
+    return new Status(ProcessHandle.current().pid(), started, served.get(), idleTimeout,
+        String.valueOf(DaemonAddress.runningJar()));
+  }
+
+  /** Removes the socket and releases the lock (its file stays: see {@link DaemonAddress#lock}). */
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.close();
+        // Only while holding the lock is the socket file surely this server's.
+        if (lock != null) {
+          Files.deleteIfExists(address.socket());
+        }
+      }
+      if (lock != null) {
+        lock.release();
+        lock = null;
+      }
+      if (lockFile != null) {
+        lockFile.close();
+      }
+    } catch (IOException e) {
+      log.accept("closing: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package dev.tokendoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokendoctor.daemon.DaemonAddress;
+import dev.tokendoctor.daemon.DaemonClient;
+import dev.tokendoctor.daemon.DaemonServer;
+import dev.tokendoctor.daemon.Reply;
+import dev.tokendoctor.daemon.Request;
+import dev.tokendoctor.daemon.Status;
+import dev.tokendoctor.engine.KnowledgeBaseMemo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon over a real Unix domain socket in a temporary folder, with the handler the real one uses: what it
+ * answers is byte for byte what the command gives run in the client's own process, whatever the client's
+ * working folder, standard input or rules folder; it never sees a credential; it stops when it should.
+ */
+class DaemonTest {
+  static final Path SAMPLES = Path.of("facts-samples").toAbsolutePath();
+  static final Path SAMPLE = SAMPLES.resolve("session-token-missing.json");
+
+  @TempDir Path tmp;
+  private final List<Running> started = new ArrayList<>();
+
+  record Running(DaemonServer server, Thread thread, AtomicReference<String> why) {}
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (Running r : started) {
+      r.server().stop("test over");
+      r.thread().join(10_000);
+    }
+  }
+
+  private DaemonAddress address() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("d"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    return DaemonAddress.of(dir, "test");
+  }
+
+  private Running start(DaemonAddress a, DaemonServer.Handler handler, Duration idle, AtomicBoolean current)
+      throws IOException {
+    DaemonServer s = new DaemonServer(a, idle, handler, current::get, line -> { });
+    assertThat(s.lock()).isTrue();
+    s.bind();
+    AtomicReference<String> why = new AtomicReference<>();
+    Thread t = new Thread(() -> why.set(s.serve()), "daemon-under-test");
+    t.start();
+    Running r = new Running(s, t, why);
+    started.add(r);
+    return r;
+  }
+
+  private Running start(DaemonAddress a) throws IOException {
+    return start(a, new DaemonHandler(new KnowledgeBaseMemo(4)), Duration.ofMinutes(5), new AtomicBoolean(true));
+  }
+
+  /** The command run in this process, as {@link Launch} runs it when no daemon answers. */
+  private static Reply inProcess(Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(new ByteArrayInputStream(stdin), new PrintWriter(out, true),
+        new PrintWriter(err, true), env, workingDir, workingDir, Clock.systemUTC(), false);
+    int code = Main.run(ctx, args);
+    return new Reply(out.toString().getBytes(StandardCharsets.UTF_8), err.toString().getBytes(StandardCharsets.UTF_8),
+        code);
+  }
+
+  private static Reply viaDaemon(DaemonAddress a, Path workingDir, Map<String, String> env, byte[] stdin,
+      String... args) {
+    Request r = new Request(List.of(args), Request.forwardedPart(env), workingDir.toString(), workingDir.toString(),
+        false, "UTF-8", stdin);
+    return DaemonClient.run(a, r).orElseThrow(() -> new AssertionError("the daemon did not answer " + List.of(args)));
+  }
+
+  private static void assertSame(Reply daemon, Reply here) {
+    assertThat(daemon.exitCode()).isEqualTo(here.exitCode());
+    assertThat(new String(daemon.stdout(), StandardCharsets.UTF_8)).isEqualTo(new String(here.stdout(), StandardCharsets.UTF_8));
+    assertThat(new String(daemon.stderr(), StandardCharsets.UTF_8)).isEqualTo(new String(here.stderr(), StandardCharsets.UTF_8));
+  }
+
+  private Map<String, String> env() {
+    return Map.of("HOME", tmp.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString());
+  }
+
+  @Test
+  void answersEverySampleInEveryFormatExactlyAsTheCommandRunHere() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    List<Path> samples;
+    try (Stream<Path> s = Files.list(SAMPLES)) {
+      samples = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(samples).hasSizeGreaterThan(40);
+    for (Path sample : samples) {
+      for (String format : List.of("text", "json", "markdown")) {
+        String[] args = {"diagnose", sample.toString(), "--format", format, "--verbose"};
+        Reply here = inProcess(tmp, env(), new byte[0], args);
+        assertSame(viaDaemon(a, tmp, env(), new byte[0], args), here);
+      }
+    }
+  }
+
+  @Test
+  void relativePathsStartFromTheClientsWorkingFolderAndStandardInputIsTheClients() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    Path work = Files.createDirectories(tmp.resolve("somewhere/else"));
+    Files.copy(SAMPLE, work.resolve("bundle.json"));
+    Reply relative = viaDaemon(a, work, env(), new byte[0], "diagnose", "bundle.json", "--format", "text");
+    assertThat(relative.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(new String(relative.stdout(), StandardCharsets.UTF_8)).contains("SESSION_TOKEN_MISSING");
+
+    byte[] bundle = Files.readAllBytes(SAMPLE);
+    Reply piped = viaDaemon(a, tmp, env(), bundle, "diagnose", "-", "--format", "json");
+    assertSame(piped, inProcess(tmp, env(), bundle, "diagnose", "-", "--format", "json"));
+  }
+
+  @Test
+  void badInputGetsTheSameOneLineErrorAndExitCode() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    Files.writeString(tmp.resolve("broken.json"), "{\"schemaVersion\": 1, \"env\": [");
+    for (String[] args : List.of(new String[] {"diagnose", "missing.json"}, new String[] {"diagnose", "broken.json"},
+        new String[] {"diagnose", "--format", "yaml", "x.json"}, new String[] {"diagnose"})) {
+      Reply here = inProcess(tmp, env(), new byte[0], args);
+      assertThat(here.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertSame(viaDaemon(a, tmp, env(), new byte[0], args), here);
+    }
+  }
+
+  @Test
+  void anEditedRulesFolderIsCompiledAgainAndAnUneditedOneIsNot() throws Exception {
+    DaemonAddress a = address();
+    KnowledgeBaseMemo memo = new KnowledgeBaseMemo(4);
+    start(a, new DaemonHandler(memo), Duration.ofMinutes(5), new AtomicBoolean(true));
+    Path rules = tmp.resolve("rules");
+    copyTree(Path.of("rules"), rules);
+    String[] args = {"diagnose", SAMPLE.toString(), "--rules", "rules", "--format", "text"};
+    String before = new String(viaDaemon(a, tmp, env(), new byte[0], args).stdout(), StandardCharsets.UTF_8);
+    assertThat(before).contains("A temporary (ASIA) access key is sent without its session token");
+    viaDaemon(a, tmp, env(), new byte[0], args);
+    assertThat(memo.size()).as("the same folder twice is one knowledge base").isEqualTo(1);
+
+    Path rule = rules.resolve("temporary-credentials/SESSION_TOKEN_MISSING.drl");
+    Files.writeString(rule, Files.readString(rule).replace(
+        "@title(\"A temporary (ASIA) access key is sent without its session token\")",
+        "@title(\"EDITED: the session token is missing\")"));
+    Reply after = viaDaemon(a, tmp, env(), new byte[0], args);
+    assertThat(new String(after.stdout(), StandardCharsets.UTF_8)).contains("EDITED: the session token is missing");
+    assertSame(after, inProcess(tmp, env(), new byte[0], args));
+    assertThat(memo.size()).as("the edited folder is another knowledge base").isEqualTo(2);
+
+    // TOKENDOCTOR_RULES relative to the client's working folder, not the daemon's.
+    Map<String, String> withVar = new HashMap<>(env());
+    withVar.put("TOKENDOCTOR_RULES", "rules");
+    Reply viaVar = viaDaemon(a, tmp, withVar, new byte[0], "diagnose", SAMPLE.toString(), "--format", "text");
+    assertThat(new String(viaVar.stdout(), StandardCharsets.UTF_8)).contains("EDITED: the session token is missing");
+  }
+
+  @Test
+  void noCredentialOfTheClientsEnvironmentReachesTheDaemon() throws Exception {
+    DaemonAddress a = address();
+    AtomicReference<Request> seen = new AtomicReference<>();
+    start(a, r -> {
+      seen.set(r);
+      return new Reply(new byte[0], new byte[0], 0);
+    }, Duration.ofMinutes(1), new AtomicBoolean(true));
+    Map<String, String> env = new HashMap<>(env());
+    env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    env.put("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLETOKEN");
+    env.put("AWS_PROFILE", "prod");
+    env.put("TOKENDOCTOR_RULES", "/some/rules");
+    env.put("LC_ALL", "C.UTF-8");
+    viaDaemon(a, tmp, env, new byte[0], "diagnose", "x.json");
+    assertThat(seen.get().env()).containsOnlyKeys("HOME", "XDG_CACHE_HOME", "TOKENDOCTOR_RULES", "LC_ALL");
+    assertThat(seen.get().env().values()).noneMatch(v -> v.contains("EXAMPLE"));
+  }
+
+  @Test
+  void runsOnlyTheCommandsThatReadNothingButFiles() {
+    assertThat(DaemonHandler.serves("diagnose", "x.json")).isTrue();
+    assertThat(DaemonHandler.serves("rules", "test")).isTrue();
+    assertThat(DaemonHandler.serves("doctor")).isFalse();
+    assertThat(DaemonHandler.serves("collect")).isFalse();
+    assertThat(DaemonHandler.serves("batch", "t.jsonl", "--out", "o")).isFalse();
+    assertThat(DaemonHandler.serves("diagnose", "--help")).isFalse();
+    assertThat(DaemonHandler.serves()).isFalse();
+    Reply refused = new DaemonHandler(KnowledgeBaseMemo.NONE).run(
+        new Request(List.of("doctor"), Map.of(), tmp.toString(), tmp.toString(), false, "UTF-8", new byte[0]));
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(Launch.enabled(Map.of())).isTrue();
+    assertThat(Launch.enabled(Map.of("TOKENDOCTOR_DAEMON", "off"))).isFalse();
+    assertThat(Launch.enabled(Map.of("TOKENDOCTOR_DAEMON", "0"))).isFalse();
+    assertThat(Launch.enabled(Map.of("TOKENDOCTOR_DAEMON", "on"))).isTrue();
+  }
+
+  @Test
+  void concurrentClientsEachGetTheirOwnAnswer() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    List<String> names = List.of("session-token-missing.json", "clock-skew.json", "healthy-sso.json", "key-quoted.json");
+    Map<String, Reply> expected = new HashMap<>();
+    for (String n : names) {
+      expected.put(n, inProcess(tmp, env(), new byte[0], "diagnose", SAMPLES.resolve(n).toString(), "--format", "json"));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String n = names.get(i % names.size());
+        runs.add(pool.submit(() -> assertSame(
+            viaDaemon(a, tmp, env(), new byte[0], "diagnose", SAMPLES.resolve(n).toString(), "--format", "json"),
+            expected.get(n))));
+      }
+      for (Future<?> f : runs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Status s = DaemonClient.status(a).orElseThrow();
+    assertThat(s.served()).isEqualTo(24);
+    assertThat(s.pid()).isEqualTo(ProcessHandle.current().pid());
+  }
+
+  @Test
+  void withNoDaemonTheClientGetsNothingAndRunsTheCommandItself() throws Exception {
+    DaemonAddress a = address();
+    assertThat(DaemonClient.run(a, new Request(List.of("diagnose", "x"), Map.of(), "/", "/", false, "UTF-8",
+        new byte[0]))).isEmpty();
+    assertThat(DaemonClient.status(a)).isEmpty();
+    assertThat(DaemonClient.stop(a)).isFalse();
+  }
+
+  @Test
+  void aSocketLeftByADeadDaemonIsRefusedThenReplaced() throws Exception {
+    DaemonAddress a = address();
+    // A socket file nobody listens on, as a killed daemon leaves it.
+    ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    dead.bind(UnixDomainSocketAddress.of(a.socket()));
+    dead.close();
+    assertThat(a.socket()).exists();
+    assertThat(DaemonClient.status(a)).isEmpty();
+    start(a);
+    assertThat(DaemonClient.status(a)).isPresent();
+  }
+
+  @Test
+  void oneDaemonPerAddress() throws Exception {
+    DaemonAddress a = address();
+    assertThat(DaemonServer.locked(a)).isFalse();
+    start(a);
+    assertThat(DaemonServer.locked(a)).isTrue();
+    DaemonServer second = new DaemonServer(a, Duration.ofMinutes(1), r -> null, () -> true, line -> { });
+    assertThat(second.lock()).isFalse();
+  }
+
+  @Test
+  void stopsWhenAskedWhenIdleAndWhenTheToolChanges() throws Exception {
+    DaemonAddress asked = DaemonAddress.of(Files.createDirectories(tmp.resolve("a")), "asked");
+    Running r1 = start(asked);
+    assertThat(DaemonClient.stop(asked)).isTrue();
+    r1.thread().join(10_000);
+    assertThat(r1.why().get()).isEqualTo("asked to stop");
+    assertThat(asked.socket()).doesNotExist();
+    assertThat(DaemonServer.locked(asked)).isFalse();
+
+    DaemonAddress idle = DaemonAddress.of(Files.createDirectories(tmp.resolve("i")), "idle");
+    Running r2 = start(idle, new DaemonHandler(KnowledgeBaseMemo.NONE), Duration.ofMillis(300), new AtomicBoolean(true));
+    r2.thread().join(10_000);
+    assertThat(r2.why().get()).startsWith("idle");
+    assertThat(idle.socket()).doesNotExist();
+
+    DaemonAddress changed = DaemonAddress.of(Files.createDirectories(tmp.resolve("c")), "changed");
+    AtomicBoolean current = new AtomicBoolean(true);
+    Running r3 = start(changed, new DaemonHandler(KnowledgeBaseMemo.NONE), Duration.ofSeconds(2), current);
+    assertThat(DaemonClient.status(changed)).isPresent();
+    current.set(false);
+    r3.thread().join(10_000);
+    assertThat(r3.why().get()).isEqualTo("the tool changed on disk");
+  }
+
+  @Test
+  void theSocketFolderIsPrivateAndTheSocketPathFits() throws Exception {
+    Path open = Files.createDirectories(tmp.resolve("cache/tokendoctor/daemon"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path dir = DaemonAddress.folder(Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()));
+    assertThat(dir).isEqualTo(open);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+
+    Path runtime = Files.createDirectories(tmp.resolve("run"));
+    assertThat(DaemonAddress.folder(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "HOME", tmp.toString())))
+        .isEqualTo(runtime.resolve("tokendoctor"));
+    assertThat(DaemonAddress.folder(Map.of("HOME", tmp.toString())))
+        .isEqualTo(tmp.resolve(".cache/tokendoctor/daemon"));
+    assertThat(DaemonAddress.folder(Map.of("HOME", "relative"))).isNull();
+
+    // A symbolic link where the folder should be may point anywhere: no daemon then.
+    Files.createDirectories(tmp.resolve("evil/tokendoctor"));
+    Files.createSymbolicLink(tmp.resolve("evil/tokendoctor/daemon"), open);
+    assertThat(DaemonAddress.folder(Map.of("XDG_CACHE_HOME", tmp.resolve("evil").toString()))).isNull();
+
+    assertThat(DaemonAddress.of(tmp.resolve("x".repeat(120)), "k")).isNull();
+  }
+
+  @Test
+  void idleTimeoutComesFromTheEnvironmentWithinBounds() {
+    assertThat(DaemonCommand.idleTimeout(Map.of())).isEqualTo(Duration.ofMinutes(10));
+    assertThat(DaemonCommand.idleTimeout(Map.of("TOKENDOCTOR_DAEMON_IDLE", "30"))).isEqualTo(Duration.ofMinutes(30));
+    assertThat(DaemonCommand.idleTimeout(Map.of("TOKENDOCTOR_DAEMON_IDLE", "0"))).isEqualTo(Duration.ofMinutes(10));
+    assertThat(DaemonCommand.idleTimeout(Map.of("TOKENDOCTOR_DAEMON_IDLE", "soon"))).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+}
