@@ -105,6 +105,8 @@ final class DaemonCommand implements Runnable {
     @Option(names = "--key", required = true, paramLabel = "KEY") String key;
     @Option(names = "--idle-seconds", paramLabel = "N", description = "Stop after N seconds without a command (default: TOKENDOCTOR_DAEMON_IDLE minutes, else 10 min).")
     Long idleSeconds;
+    @Option(names = "--no-warm-up", description = "Listen at once, cold (the client's start-up training run).")
+    boolean noWarmUp;
 
     Serve(CliContext ctx) {
       this.ctx = ctx;
@@ -127,9 +129,12 @@ final class DaemonCommand implements Runnable {
         return ExitCodes.OK;
       }
       long t0 = System.nanoTime();
-      warmUp(handler);
-      // The warm-up's garbage (a compile, every scenario) is most of the heap: give it back before idling.
-      System.gc();
+      if (!noWarmUp) {
+        warmUp(handler);
+        // The warm-up's garbage (a compile, every scenario) is most of the heap: give it back before idling.
+        System.gc();
+        awaitQuietCompiler();
+      }
       server.bind();
       log("pid " + ProcessHandle.current().pid() + " ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms on "
           + address.socket() + "; stops after " + idle.toMinutes() + " min idle");
@@ -164,6 +169,32 @@ final class DaemonCommand implements Runnable {
       for (int i = 0; i < WARM_UP_DIAGNOSES; i++) {
         List<String> args = repeated.get(i % repeated.size());
         handler.run(new Request(args, env, home, home, false, "UTF-8", sample));
+      }
+    }
+
+    /**
+     * Waits (at most a few seconds) until the JIT has compiled what the warm-up made hot: on two cores its
+     * compiler threads would otherwise slow the first commands the daemon answers, and the client beside them.
+     */
+    private static void awaitQuietCompiler() {
+      var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+      if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        return;
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      long before = jit.getTotalCompilationTime();
+      while (System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        long now = jit.getTotalCompilationTime();
+        if (now == before) {
+          return;
+        }
+        before = now;
       }
     }
 

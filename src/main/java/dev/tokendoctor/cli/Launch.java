@@ -71,6 +71,20 @@ public final class Launch {
   }
 
   /**
+   * The client's part alone, for the client's start-up training run ({@code ClientTrainingRun}): sends the
+   * command line to the daemon at {@code address} and discards what it answers.
+   *
+   * @return the command's exit code
+   * @throws IllegalStateException when no daemon answered
+   */
+  public static int throughDaemon(DaemonAddress address, String... args) throws IOException {
+    CliContext system = CliContext.system();
+    Reply reply = DaemonClient.run(address, request(args, system, system.env(), new byte[0]))
+        .orElseThrow(() -> new IllegalStateException("no daemon answered at " + address.socket()));
+    return write(reply, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+  }
+
+  /**
    * A round trip through a daemon in {@code dir}, for the start-up training run ({@code TrainingRun}): the
    * client's and the server's classes then start from the class-data archive too.
    */

@@ -50,12 +50,23 @@ public record DaemonAddress(Path dir, String key) {
     if (jar == null || dir == null) {
       return null;
     }
+    String given = System.getProperty(KEY_PROPERTY);
+    if (given != null && given.matches("[0-9a-z]{1,32}")) {
+      return of(dir, given);
+    }
     try {
       return of(dir, keyOf(jar, System.getProperty("java.home"), System.getProperty("java.vm.version")));
     } catch (IOException e) {
       return null;
     }
   }
+
+  /**
+   * The key the launcher gives ({@code -Dtokendoctor.daemon.key}), made from what its class-data archive is
+   * stamped with (the jar's size and time, the java binary): the launcher must know the socket before the JVM
+   * starts, to start the client with the small archive when a daemon is there to answer.
+   */
+  public static final String KEY_PROPERTY = "tokendoctor.daemon.key";
 
   /** {@code dir} and {@code key}, or {@code null} when the socket's path would be too long for the system. */
   public static DaemonAddress of(Path dir, String key) {

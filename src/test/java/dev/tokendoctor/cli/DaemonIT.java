@@ -96,6 +96,68 @@ class DaemonIT {
     assertThat(launch(env, "daemon", "status").out()).contains("no daemon is running");
   }
 
+  @Test
+  void theLauncherStartsTheClientFromTheSmallArchiveOnceItsDaemonListens() throws Exception {
+    Map<String, String> env = env();
+    List<String> script = List.of("bash", "-x", Path.of("tokendoctor").toAbsolutePath().toString());
+    Proc first = script(env, script, "diagnose", SAMPLE, "--format", "json");
+    assertThat(first.exit()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(execLine(first)).contains("-Dtokendoctor.daemon.key=").doesNotContain("-client.jsa");
+    long pid = awaitDaemonThroughLauncher(env, script);
+    daemons.add(pid);
+    Proc second = script(env, script, "diagnose", SAMPLE, "--format", "json");
+    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.exit()).isEqualTo(first.exit());
+    // The key the launcher computed names the socket the Java side listens on, so the small archive is used.
+    assertThat(execLine(second)).contains("-XX:SharedArchiveFile=" + JAR.getParent().resolve("tokendoctor-client.jsa"));
+    assertThat(script(env, script, "daemon", "status").out()).contains("pid " + pid + ", this build", "1 command served");
+    assertThat(script(env, script, "daemon", "stop").out()).contains("stopped 1 daemon");
+  }
+
+  @Test
+  void theClientTrainingRunTalksToADaemonOfItsOwnAndLeavesNoneBehind() throws Exception {
+    Path archive = tmp.resolve("client.jsa");
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ArchiveClassesAtExit=" + archive, "-cp", JAR.toString(), "dev.tokendoctor.startup.ClientTrainingRun", SAMPLE);
+    Proc p = script(env(), cmd);
+    assertThat(p.exit()).as(p.err()).isZero();
+    assertThat(Files.size(archive)).isPositive();
+    assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+        .filter(c -> c.contains("--key training") && c.contains("--no-warm-up"))).isEmpty();
+  }
+
+  /** The java command line the launcher ran, from its trace ({@code bash -x}). */
+  private static String execLine(Proc p) {
+    return p.err().lines().filter(l -> l.startsWith("+ exec ")).reduce((a, b) -> b).orElse("");
+  }
+
+  private Proc script(Map<String, String> env, List<String> command, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(command);
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("the command finished").isTrue();
+    return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private long awaitDaemonThroughLauncher(Map<String, String> env, List<String> script) throws Exception {
+    Pattern pid = Pattern.compile("pid (\\d+), this build");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      Matcher m = pid.matcher(script(env, script, "daemon", "status").out());
+      if (m.find()) {
+        return Long.parseLong(m.group(1));
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no daemon started within 90 s");
+  }
+
   /** Polls {@code daemon status} until the started daemon listens (it warms up for some seconds first). */
   private long awaitDaemon(Map<String, String> env) throws Exception {
     Pattern pid = Pattern.compile("pid (\\d+), this build");

@@ -128,6 +128,22 @@ class DaemonTest {
   }
 
   @Test
+  void answersTheRulesCommandsAsTheyRunHere() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    Path rules = tmp.resolve("work/rules");
+    copyTree(Path.of("rules"), rules);
+    copyTree(SAMPLES, tmp.resolve("work/facts-samples"));
+    Path work = tmp.resolve("work");
+    for (String[] args : List.of(new String[] {"rules", "check", "--rules", "rules"},
+        new String[] {"rules", "test", "--rules", "rules", "--only", "KEY_QUOTED"},
+        new String[] {"rules", "list", "--rules", "rules"},
+        new String[] {"rules", "test", "--rules", "no-such-folder"})) {
+      assertSame(viaDaemon(a, work, env(), new byte[0], args), inProcess(work, env(), new byte[0], args));
+    }
+  }
+
+  @Test
   void relativePathsStartFromTheClientsWorkingFolderAndStandardInputIsTheClients() throws Exception {
     DaemonAddress a = address();
     start(a);
