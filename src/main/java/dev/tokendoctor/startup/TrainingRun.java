@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * The run the launcher records a class-data-sharing archive from ({@code -XX:ArchiveClassesAtExit}): it goes
- * through what people run, so that those classes start from the archive afterwards. It diagnoses every sample
- * bundle with the built-in rules in each output format, and with an edited copy of them (a compile, a cache write,
- * then a cache read), all in a temporary folder that it removes.
+ * through what people run, so that those classes start from the archive afterwards. It diagnoses a spread of
+ * the sample bundles with the built-in rules in each output format, and with an edited copy of them (a compile, a
+ * cache write, then a cache read), collects offline, and makes one round trip through a daemon (both ends in this
+ * process), all in a temporary folder that it removes. {@link ClientTrainingRun} records the client's own, small
+ * archive.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=A -cp tokendoctor.jar dev.tokendoctor.startup.TrainingRun [SAMPLES_DIR]}
  */
