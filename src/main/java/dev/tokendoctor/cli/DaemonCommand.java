@@ -136,6 +136,8 @@ final class DaemonCommand implements Runnable {
         awaitQuietCompiler();
       }
       server.bind();
+      // Killed (SIGTERM, logout): the next client then finds no socket rather than a dead one.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop("terminated"), "tokendoctor-daemon-exit"));
       log("pid " + ProcessHandle.current().pid() + " ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms on "
           + address.socket() + "; stops after " + idle.toMinutes() + " min idle");
       log("stopped: " + server.serve());

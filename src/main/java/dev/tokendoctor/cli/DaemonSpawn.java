@@ -39,7 +39,8 @@ final class DaemonSpawn {
     cmd.addAll(List.of("-Xms48m", "-Xmn32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
         "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", jar.toString(),
         Main.class.getName(), "daemon", "serve", "--dir", address.dir().toString(), "--key", address.key()));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // Its working folder is its own: the one this command ran in may be a mount someone wants to unmount.
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(address.dir().toFile());
     // Only what the commands it runs may read: no key, secret or token of this shell lives on in the daemon.
     pb.environment().keySet().removeIf(k -> !Request.forwarded(k) && !k.equals("PATH"));
     pb.environment().putAll(Request.forwardedPart(env));

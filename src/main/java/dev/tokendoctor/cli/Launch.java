@@ -35,11 +35,15 @@ public final class Launch {
     CliContext system = CliContext.system();
     InputStream stdin = system.stdin();
     byte[] input = new byte[0];
+    boolean fits = true;
     if (Request.readsStdin(List.of(args))) {
-      input = stdin.readAllBytes();
-      stdin = new ByteArrayInputStream(input);
+      // At most what a request carries: more is refused as too large by the command itself, here, not read
+      // whole into this process's memory first.
+      input = stdin.readNBytes(Request.MAX_STDIN + 1);
+      fits = input.length <= Request.MAX_STDIN;
+      stdin = new java.io.SequenceInputStream(new ByteArrayInputStream(input), stdin);
     }
-    Optional<Reply> reply = DaemonClient.run(address, request(args, system, env, input));
+    Optional<Reply> reply = fits ? DaemonClient.run(address, request(args, system, env, input)) : Optional.empty();
     if (reply.isPresent()) {
       System.exit(write(reply.get(), new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }

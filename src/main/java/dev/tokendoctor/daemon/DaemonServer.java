@@ -174,9 +174,13 @@ public final class DaemonServer implements Closeable {
   }
 
   /** Stops taking commands; those running finish. */
-  public void stop(String reason) {
+  public synchronized void stop(String reason) {
     if (stopReason == null) {
       stopReason = reason;
+    }
+    if (lock == null) {
+      // Closed already: the socket file may be another daemon's by now.
+      return;
     }
     try {
       // Gone before the channel closes: a client arriving now is refused and runs the command itself.
@@ -247,7 +251,7 @@ public final class DaemonServer implements Closeable {
 
   /** Removes the socket and releases the lock (its file stays: see {@link DaemonAddress#lock}). */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       if (server != null) {
         server.close();

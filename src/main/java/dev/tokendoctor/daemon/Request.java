@@ -26,6 +26,9 @@ public record Request(
     List<String> args, Map<String, String> env, String workingDir, String home, boolean terminal, String charset,
     byte[] stdin) {
 
+  /** The most standard input a request carries (a bundle is at most a few MiB: BundleLimits). */
+  public static final int MAX_STDIN = Wire.MAX_FIELD;
+
   /** Variables forwarded besides the {@code TOKENDOCTOR_}, {@code XDG_} and {@code LC_} ones. */
   private static final Set<String> FORWARDED = Set.of("HOME", "LANG", "TZ", "TERM", "NO_COLOR", "COLUMNS");
 

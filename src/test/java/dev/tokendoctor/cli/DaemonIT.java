@@ -123,7 +123,7 @@ class DaemonIT {
     assertThat(p.exit()).as(p.err()).isZero();
     assertThat(Files.size(archive)).isPositive();
     assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
-        .filter(c -> c.contains("--key training") && c.contains("--no-warm-up"))).isEmpty();
+        .filter(c -> c.contains(JAR.toString()) && c.contains("--key training") && c.contains("--no-warm-up"))).isEmpty();
   }
 
   /** The java command line the launcher ran, from its trace ({@code bash -x}). */
