@@ -46,19 +46,12 @@ class DaemonIT {
     return env;
   }
 
+  /** The launcher's entry point run from the jar, as the launcher runs it but without the script. */
+  static final List<String> LAUNCH = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+      JAR.toString(), Launch.class.getName());
+
   private Proc launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", JAR.toString(), Launch.class.getName()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Path err = Files.createTempFile(tmp, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
-    return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return script(env, LAUNCH, args);
   }
 
   @AfterEach
@@ -103,7 +96,7 @@ class DaemonIT {
     Proc first = script(env, script, "diagnose", SAMPLE, "--format", "json");
     assertThat(first.exit()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(execLine(first)).contains("-Dtokendoctor.daemon.key=").doesNotContain("-client.jsa");
-    long pid = awaitDaemonThroughLauncher(env, script);
+    long pid = awaitDaemon(env, script);
     daemons.add(pid);
     Proc second = script(env, script, "diagnose", SAMPLE, "--format", "json");
     assertThat(second.out()).isEqualTo(first.out());
@@ -145,25 +138,16 @@ class DaemonIT {
     return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  private long awaitDaemonThroughLauncher(Map<String, String> env, List<String> script) throws Exception {
-    Pattern pid = Pattern.compile("pid (\\d+), this build");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      Matcher m = pid.matcher(script(env, script, "daemon", "status").out());
-      if (m.find()) {
-        return Long.parseLong(m.group(1));
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no daemon started within 90 s");
-  }
-
   /** Polls {@code daemon status} until the started daemon listens (it warms up for some seconds first). */
   private long awaitDaemon(Map<String, String> env) throws Exception {
+    return awaitDaemon(env, LAUNCH);
+  }
+
+  private long awaitDaemon(Map<String, String> env, List<String> command) throws Exception {
     Pattern pid = Pattern.compile("pid (\\d+), this build");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
-      Matcher m = pid.matcher(launch(env, "daemon", "status").out());
+      Matcher m = pid.matcher(script(env, command, "daemon", "status").out());
       if (m.find()) {
         return Long.parseLong(m.group(1));
       }

@@ -2,6 +2,7 @@ package dev.tokendoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokendoctor.TestTrees;
 import dev.tokendoctor.daemon.DaemonAddress;
 import dev.tokendoctor.daemon.DaemonClient;
 import dev.tokendoctor.daemon.DaemonServer;
@@ -132,8 +133,8 @@ class DaemonTest {
     DaemonAddress a = address();
     start(a);
     Path rules = tmp.resolve("work/rules");
-    copyTree(Path.of("rules"), rules);
-    copyTree(SAMPLES, tmp.resolve("work/facts-samples"));
+    TestTrees.copy(Path.of("rules"), rules);
+    TestTrees.copy(SAMPLES, tmp.resolve("work/facts-samples"));
     Path work = tmp.resolve("work");
     for (String[] args : List.of(new String[] {"rules", "check", "--rules", "rules"},
         new String[] {"rules", "test", "--rules", "rules", "--only", "KEY_QUOTED"},
@@ -177,7 +178,7 @@ class DaemonTest {
     KnowledgeBaseMemo memo = new KnowledgeBaseMemo(4);
     start(a, new DaemonHandler(memo), Duration.ofMinutes(5), new AtomicBoolean(true));
     Path rules = tmp.resolve("rules");
-    copyTree(Path.of("rules"), rules);
+    TestTrees.copy(Path.of("rules"), rules);
     String[] args = {"diagnose", SAMPLE.toString(), "--rules", "rules", "--format", "text"};
     String before = new String(viaDaemon(a, tmp, env(), new byte[0], args).stdout(), StandardCharsets.UTF_8);
     assertThat(before).contains("A temporary (ASIA) access key is sent without its session token");
@@ -355,16 +356,4 @@ class DaemonTest {
     assertThat(DaemonCommand.idleTimeout(Map.of("TOKENDOCTOR_DAEMON_IDLE", "soon"))).isEqualTo(Duration.ofMinutes(10));
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
 }
