@@ -11,8 +11,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +43,7 @@ public final class Launch {
       // whole into this process's memory first.
       input = stdin.readNBytes(Request.MAX_STDIN + 1);
       fits = input.length <= Request.MAX_STDIN;
-      stdin = new java.io.SequenceInputStream(new ByteArrayInputStream(input), stdin);
+      stdin = new SequenceInputStream(new ByteArrayInputStream(input), stdin);
     }
     Optional<Reply> reply = fits ? DaemonClient.run(address, request(args, system, env, input)) : Optional.empty();
     if (reply.isPresent()) {
@@ -50,14 +52,14 @@ public final class Launch {
     CliContext here = new CliContext(stdin, system.out(), system.err(), system.env(), system.home(),
         system.workingDir(), system.clock(), system.terminal());
     int code = Main.run(here, args);
-    DaemonSpawn.start(address, jarOf(), env);
+    DaemonSpawn.start(address, DaemonAddress.runningJar(), env);
     System.exit(code);
   }
 
   /** {@code TOKENDOCTOR_DAEMON} is unset or anything but off/0/false/no. */
   static boolean enabled(Map<String, String> env) {
     String v = env.getOrDefault("TOKENDOCTOR_DAEMON", "").trim();
-    return !List.of("off", "0", "false", "no").contains(v.toLowerCase(java.util.Locale.ROOT));
+    return !List.of("off", "0", "false", "no").contains(v.toLowerCase(Locale.ROOT));
   }
 
   static Request request(String[] args, CliContext system, Map<String, String> env, byte[] input) {
@@ -121,16 +123,6 @@ public final class Launch {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static Path jarOf() {
-    try {
-      var source = Launch.class.getProtectionDomain().getCodeSource();
-      Path p = source == null ? null : Path.of(source.getLocation().toURI());
-      return p != null && java.nio.file.Files.isRegularFile(p) ? p : null;
-    } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
-      return null;
     }
   }
 }
