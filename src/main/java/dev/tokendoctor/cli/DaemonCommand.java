@@ -8,7 +8,7 @@ import dev.tokendoctor.daemon.Status;
 import dev.tokendoctor.engine.KnowledgeBaseMemo;
 import dev.tokendoctor.scenario.Samples;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +157,7 @@ final class DaemonCommand implements Runnable {
       try {
         sample = Samples.shipped().read("session-token-missing.json");
       } catch (IOException e) {
-        sample = "{\"schemaVersion\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        sample = "{\"schemaVersion\": 1}".getBytes(StandardCharsets.UTF_8);
       }
       List<List<String>> once = List.of(List.of("rules", "check"), List.of("rules", "test"));
       for (List<String> args : once) {
@@ -205,9 +205,10 @@ final class DaemonCommand implements Runnable {
       ctx.out().flush();
     }
 
+    /** The jar's stamp ({@link DaemonAddress#jarStamp}), or "gone" when it cannot be read. */
     private static String stamp(Path jar) {
       try {
-        return jar == null ? "" : Files.size(jar) + "/" + Files.getLastModifiedTime(jar).toMillis();
+        return jar == null ? "" : DaemonAddress.jarStamp(jar);
       } catch (IOException e) {
         return "gone";
       }

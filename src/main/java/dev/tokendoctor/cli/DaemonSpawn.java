@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Starts a daemon in the background, for the next command; never for this one, which has already run. */
 final class DaemonSpawn {
@@ -19,7 +18,7 @@ final class DaemonSpawn {
   private DaemonSpawn() {}
 
   /** Starts {@code address}'s daemon unless one holds its lock (running or starting); true when one was started. */
-  static boolean start(DaemonAddress address, Path jar, Map<String, String> env) {
+  static boolean start(DaemonAddress address, Path jar) {
     if (jar == null || DaemonServer.locked(address)) {
       return false;
     }
@@ -43,7 +42,6 @@ final class DaemonSpawn {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(address.dir().toFile());
     // Only what the commands it runs may read: no key, secret or token of this shell lives on in the daemon.
     pb.environment().keySet().removeIf(k -> !Request.forwarded(k) && !k.equals("PATH"));
-    pb.environment().putAll(Request.forwardedPart(env));
     try {
       Path log = address.log();
       if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {

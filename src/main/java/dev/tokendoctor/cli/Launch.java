@@ -5,6 +5,7 @@ import dev.tokendoctor.daemon.DaemonClient;
 import dev.tokendoctor.daemon.DaemonServer;
 import dev.tokendoctor.daemon.Reply;
 import dev.tokendoctor.daemon.Request;
+import dev.tokendoctor.engine.KnowledgeBaseMemo;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,7 @@ public final class Launch {
     CliContext here = new CliContext(stdin, system.out(), system.err(), system.env(), system.home(),
         system.workingDir(), system.clock(), system.terminal());
     int code = Main.run(here, args);
-    DaemonSpawn.start(address, DaemonAddress.runningJar(), env);
+    DaemonSpawn.start(address, DaemonAddress.runningJar());
     System.exit(code);
   }
 
@@ -84,8 +86,11 @@ public final class Launch {
    * @throws IllegalStateException when no daemon answered
    */
   public static int throughDaemon(DaemonAddress address, String... args) throws IOException {
-    CliContext system = CliContext.system();
-    Reply reply = DaemonClient.run(address, request(args, system, system.env(), new byte[0]))
+    return throughDaemon(address, CliContext.system(), args);
+  }
+
+  private static int throughDaemon(DaemonAddress address, CliContext ctx, String... args) throws IOException {
+    Reply reply = DaemonClient.run(address, request(args, ctx, ctx.env(), new byte[0]))
         .orElseThrow(() -> new IllegalStateException("no daemon answered at " + address.socket()));
     return write(reply, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
   }
@@ -99,8 +104,8 @@ public final class Launch {
     if (address == null) {
       return;
     }
-    DaemonServer server = new DaemonServer(address, java.time.Duration.ofMinutes(1),
-        new DaemonHandler(new dev.tokendoctor.engine.KnowledgeBaseMemo(1)), () -> true, line -> { });
+    DaemonServer server = new DaemonServer(address, Duration.ofMinutes(1),
+        new DaemonHandler(new KnowledgeBaseMemo(1)), () -> true, line -> { });
     if (!server.lock()) {
       return;
     }
@@ -108,12 +113,10 @@ public final class Launch {
     Thread serving = new Thread(server::serve, "tokendoctor-training-daemon");
     serving.start();
     try {
-      Reply reply = DaemonClient.run(address, request(args, ctx, ctx.env(), new byte[0]))
-          .orElseThrow(() -> new IllegalStateException("training run: the daemon did not answer"));
-      write(reply, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
-      if (reply.exitCode() != ExitCodes.OK && reply.exitCode() != ExitCodes.PROBLEM) {
+      int code = throughDaemon(address, ctx, args);
+      if (code != ExitCodes.OK && code != ExitCodes.PROBLEM) {
         throw new IllegalStateException("training run: the daemon's 'tokendoctor " + String.join(" ", args) + "' exited "
-            + reply.exitCode());
+            + code);
       }
       DaemonClient.status(address);
     } finally {

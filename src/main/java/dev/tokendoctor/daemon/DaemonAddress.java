@@ -51,7 +51,7 @@ public record DaemonAddress(Path dir, String key) {
       return null;
     }
     String given = System.getProperty(KEY_PROPERTY);
-    if (given != null && given.matches("[0-9a-z]{1,32}")) {
+    if (given != null && isKey(given)) {
       return of(dir, given);
     }
     try {
@@ -96,8 +96,7 @@ public record DaemonAddress(Path dir, String key) {
    * on every client start.
    */
   static String keyOf(Path jar, String javaHome, String javaVersion) throws IOException {
-    String stamp = jar.toAbsolutePath() + "\0" + Files.size(jar) + "\0" + Files.getLastModifiedTime(jar).toMillis()
-        + "\0" + javaHome + "\0" + javaVersion;
+    String stamp = jar.toAbsolutePath() + "\0" + jarStamp(jar) + "\0" + javaHome + "\0" + javaVersion;
     long h = 0xcbf29ce484222325L;
     for (byte b : stamp.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
@@ -105,6 +104,25 @@ public record DaemonAddress(Path dir, String key) {
     }
     String hex = Long.toHexString(h);
     return "0".repeat(16 - hex.length()) + hex;
+  }
+
+  /** The jar's size and time: a rebuilt jar has another. */
+  public static String jarStamp(Path jar) throws IOException {
+    return Files.size(jar) + "\0" + Files.getLastModifiedTime(jar).toMillis();
+  }
+
+  /** Lower-case letters and digits, at most 32: a file name, never a path (checked without a regex on start-up). */
+  private static boolean isKey(String s) {
+    if (s.isEmpty() || s.length() > 32) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The jar this class was loaded from, or {@code null} (a classes folder: tests, an IDE). */

@@ -178,12 +178,18 @@ public final class DaemonServer implements Closeable {
     if (stopReason == null) {
       stopReason = reason;
     }
+    closeSocket();
+  }
+
+  /**
+   * Removes the socket file, then closes the channel: a client arriving now is refused and runs the command
+   * itself. Nothing once the lock is released: the socket file may be another daemon's by then.
+   */
+  private void closeSocket() {
     if (lock == null) {
-      // Closed already: the socket file may be another daemon's by now.
       return;
     }
     try {
-      // Gone before the channel closes: a client arriving now is refused and runs the command itself.
       Files.deleteIfExists(address.socket());
       if (server != null) {
         server.close();
@@ -252,14 +258,8 @@ public final class DaemonServer implements Closeable {
   /** Removes the socket and releases the lock (its file stays: see {@link DaemonAddress#lock}). */
   @Override
   public synchronized void close() {
+    closeSocket();
     try {
-      if (server != null) {
-        server.close();
-        // Only while holding the lock is the socket file surely this server's.
-        if (lock != null) {
-          Files.deleteIfExists(address.socket());
-        }
-      }
       if (lock != null) {
         lock.release();
         lock = null;

@@ -48,7 +48,7 @@ public final class Diagnoser {
 
   /** Diagnoses one bundle. A rule that throws surfaces as {@link RuleFailure}. */
   public Diagnosis diagnose(FactBundle bundle) throws RuleFailure {
-    PooledSession ps = borrow();
+    PooledSession ps = pool.borrow(kb);
     boolean clean = false;
     List<Object> concluded;
     List<String> fired = ps.fired;
@@ -70,43 +70,13 @@ public final class Diagnoser {
       fired = List.copyOf(fired);
       clean = ps.reset();
     } finally {
-      giveBack(ps, clean);
+      pool.giveBack(kb, ps, clean);
     }
     return conclude(bundle, concluded, fired);
   }
 
   private static final ObjectFilter CONCLUSIONS = o -> o instanceof Finding || o instanceof Check
       || o instanceof Score || o instanceof Superseded || o instanceof ObservedError;
-
-  private PooledSession borrow() {
-    PooledSession ps = pool.idle.poll();
-    return ps != null ? ps : new PooledSession(kb);
-  }
-
-  private void giveBack(PooledSession ps, boolean clean) {
-    if (clean && isReusable()) {
-      pool.idle.offer(ps);
-    } else {
-      ps.session.dispose();
-    }
-  }
-
-  private boolean isReusable() {
-    Boolean r = pool.reusable;
-    if (r == null) {
-      // Decided once, on a session of its own: do the tables alone make any rule fire?
-      PooledSession probe = new PooledSession(kb);
-      try {
-        r = probe.session.fireAllRules(1) == 0;
-      } catch (RuntimeException e) {
-        r = false;
-      } finally {
-        probe.session.dispose();
-      }
-      pool.reusable = r;
-    }
-    return r;
-  }
 
   private static Diagnosis conclude(FactBundle bundle, List<Object> concluded, List<String> fired) {
     Map<String, Finding> findings = new LinkedHashMap<>();

@@ -9,13 +9,45 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * command's sessions behind (the KieBase keeps a reference to every session it made).
  */
 public final class SessionPool {
-  final ConcurrentLinkedQueue<PooledSession> idle = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PooledSession> idle = new ConcurrentLinkedQueue<>();
 
   /**
    * Whether sessions may be reused: only when the tables alone make no rule fire, so that a reused session
    * (tables inserted once, each bundle's facts removed after it) behaves exactly like a fresh one. Decided once.
    */
-  volatile Boolean reusable;
+  private volatile Boolean reusable;
 
   SessionPool() {}
+
+  /** An idle session of {@code kb}, or a new one. */
+  PooledSession borrow(KnowledgeBase kb) {
+    PooledSession ps = idle.poll();
+    return ps != null ? ps : new PooledSession(kb);
+  }
+
+  /** Keeps {@code ps} for the next bundle when it is back to the tables alone and reuse is sound; else disposes it. */
+  void giveBack(KnowledgeBase kb, PooledSession ps, boolean clean) {
+    if (clean && isReusable(kb)) {
+      idle.offer(ps);
+    } else {
+      ps.session.dispose();
+    }
+  }
+
+  private boolean isReusable(KnowledgeBase kb) {
+    Boolean r = reusable;
+    if (r == null) {
+      // Decided once, on a session of its own: do the tables alone make any rule fire?
+      PooledSession probe = new PooledSession(kb);
+      try {
+        r = probe.session.fireAllRules(1) == 0;
+      } catch (RuntimeException e) {
+        r = false;
+      } finally {
+        probe.session.dispose();
+      }
+      reusable = r;
+    }
+    return r;
+  }
 }

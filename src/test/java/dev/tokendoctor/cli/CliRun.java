@@ -24,17 +24,16 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code args} with the given environment and standard input. */
   public static CliRun with(Map<String, String> env, String stdin, String... args) {
+    return in(Path.of("target/test-home"), Path.of("").toAbsolutePath(), env,
+        stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs {@code args} with the given home, working folder, environment and standard input. */
+  public static CliRun in(Path home, Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out, true),
-        new PrintWriter(err, true),
-        env,
-        Path.of("target/test-home"),
-        Path.of("").toAbsolutePath(),
-        Clock.systemUTC(),
-        false);
+    CliContext ctx = new CliContext(new ByteArrayInputStream(stdin), new PrintWriter(out, true),
+        new PrintWriter(err, true), env, home, workingDir, Clock.systemUTC(), false);
     int code = Main.run(ctx, args);
     return new CliRun(code, out.toString(), err.toString());
   }

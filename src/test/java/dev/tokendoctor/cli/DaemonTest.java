@@ -10,10 +10,7 @@ import dev.tokendoctor.daemon.Reply;
 import dev.tokendoctor.daemon.Request;
 import dev.tokendoctor.daemon.Status;
 import dev.tokendoctor.engine.KnowledgeBaseMemo;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -21,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,13 +80,8 @@ class DaemonTest {
 
   /** The command run in this process, as {@link Launch} runs it when no daemon answers. */
   private static Reply inProcess(Path workingDir, Map<String, String> env, byte[] stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(new ByteArrayInputStream(stdin), new PrintWriter(out, true),
-        new PrintWriter(err, true), env, workingDir, workingDir, Clock.systemUTC(), false);
-    int code = Main.run(ctx, args);
-    return new Reply(out.toString().getBytes(StandardCharsets.UTF_8), err.toString().getBytes(StandardCharsets.UTF_8),
-        code);
+    CliRun r = CliRun.in(workingDir, workingDir, env, stdin, args);
+    return new Reply(r.out().getBytes(StandardCharsets.UTF_8), r.err().getBytes(StandardCharsets.UTF_8), r.exitCode());
   }
 
   private static Reply viaDaemon(DaemonAddress a, Path workingDir, Map<String, String> env, byte[] stdin,
