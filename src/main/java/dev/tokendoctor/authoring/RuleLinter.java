@@ -2,6 +2,7 @@ package dev.tokendoctor.authoring;
 
 import dev.tokendoctor.diagnosis.Confidence;
 import dev.tokendoctor.diagnosis.Severity;
+import dev.tokendoctor.engine.ConstraintJitting;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBaseLoader;
 import dev.tokendoctor.engine.RuleProblem;
@@ -82,6 +83,9 @@ public final class RuleLinter {
     for (DrlFile d : parsed.values()) {
       lints.addAll(unfinishedRules(d.source()));
     }
+    if (kb != null) {
+      lints.addAll(uncompilableConstraints(ConstraintJitting.blockingRules(kb), parsed.values(), lints));
+    }
 
     List<RuleProblem> all = new ArrayList<>();
     for (RuleProblem p : PlainWords.revise(engine, byPath, parsed)) {
@@ -113,10 +117,7 @@ public final class RuleLinter {
     for (int i = 0; i < lines.length; i++) {
       java.util.regex.Matcher m = STRING_OPERATOR.matcher(lines[i]);
       if (m.find() && !lines[i].stripLeading().startsWith("//")) {
-        // Measured on Drools 10.2.0: once such a constraint has run ~20 times the engine compiles it to
-        // bytecode and then fails with NoSuchMethodError (EvaluatorHelper.initOperators), so a batch run
-        // breaks on its 21st ticket while every single test passes.
-        out.add(error(path, i + 1, "'str[" + m.group(1) + "]' crashes this Drools version after a few uses: write the method call instead,"
+        out.add(warning(path, i + 1, "'str[" + m.group(1) + "]' " + SLOWS_EVERY_RULE + ": write the method call instead,"
             + " e.g. name.startsWith(\"AWS_\")"));
       }
     }
@@ -371,6 +372,31 @@ public final class RuleLinter {
   private static boolean blank(String s) {
     return s == null || s.isBlank();
   }
+
+  /**
+   * The rules whose custom operators keep the engine from compiling any constraint (see {@link ConstraintJitting}),
+   * where the line lint above has not already named the operator.
+   */
+  private static List<RuleProblem> uncompilableConstraints(List<String> blocking, Iterable<DrlFile> files,
+      List<RuleProblem> already) {
+    List<RuleProblem> out = new ArrayList<>();
+    for (DrlFile d : files) {
+      String path = d.source().displayPath();
+      for (DrlRule r : d.rules()) {
+        boolean named = already.stream().anyMatch(p -> p.file().equals(path) && p.line() >= r.line()
+            && p.line() <= r.endLine() && p.message().contains(SLOWS_EVERY_RULE));
+        if (blocking.contains(r.name()) && !named) {
+          out.add(warning(path, r.line(), "rule \"" + r.name() + "\": a custom operator (such as str[...]) "
+              + SLOWS_EVERY_RULE + ": write it with method calls or ==, <, >"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Why a custom operator is worth a warning: measured on Drools 10.2.0, see {@link ConstraintJitting}. */
+  static final String SLOWS_EVERY_RULE = "cannot be compiled by this Drools version, so no constraint of any rule is"
+      + " (batch runs about a fifth slower)";
 
   private static final java.util.regex.Pattern STRING_OPERATOR =
       java.util.regex.Pattern.compile("\\bstr\\s*\\[\\s*(startsWith|endsWith|length)\\s*\\]");

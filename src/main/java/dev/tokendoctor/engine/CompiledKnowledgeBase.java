@@ -74,9 +74,9 @@ final class CompiledKnowledgeBase {
 
   /** A knowledge base of compiled {@code packages}, described from {@code source} as a fresh compile would be. */
   static KnowledgeBase assemble(Collection<KiePackage> packages, RuleSource source) throws Unusable {
-    InternalKnowledgeBase kieBase = KnowledgeBaseLoader.newKieBase();
+    InternalKnowledgeBase kieBase;
     try {
-      kieBase.addPackages(packages);
+      kieBase = KnowledgeBaseLoader.newKieBase(packages);
     } catch (RuntimeException | LinkageError e) {
       throw new Unusable("the compiled rules do not link: " + e);
     }

@@ -59,7 +59,8 @@ public final class Diagnoser {
       int count;
       try {
         count = ps.session.fireAllRules(MAX_FIRINGS);
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        // LinkageError: a consequence, or a constraint Drools compiled, calling a method that is not there.
         String rule = fired.isEmpty() ? "a rule" : "after rule \"" + fired.get(fired.size() - 1) + "\"";
         throw new RuleFailure("a rule failed (" + rule + "): " + rootMessage(e), e);
       }

@@ -59,23 +59,25 @@ public final class KnowledgeBaseLoader {
     if (packages == null) {
       return null;
     }
-    InternalKnowledgeBase kieBase = newKieBase();
-    kieBase.addPackages(packages);
+    InternalKnowledgeBase kieBase = newKieBase(packages);
     return describe(source, kieBase, tables, problems);
   }
 
   /**
-   * An empty rule base with the engine options every knowledge base of ours uses. Constraint jitting is off:
-   * measured on Drools 10.2.0, once a constraint has been evaluated about 20 times the engine compiles it to
-   * bytecode, and that step fails for constraints read back from serialized packages (NullPointerException
-   * "this.evaluator is null") and for the str[startsWith] operator (NoSuchMethodError). Every single test
-   * passes and the 21st ticket of a batch breaks, so correctness wins over the interpreted constraints' cost
-   * (about 20% of batch throughput, measured with {@code -Dtokendoctor.jit=20}, a knob kept for measuring).
+   * A rule base of {@code packages} with the engine options every knowledge base of ours uses. Constraint
+   * compiling (jitting) is on unless a rule needs it off: see {@link ConstraintJitting}.
    */
-  static InternalKnowledgeBase newKieBase() {
+  static InternalKnowledgeBase newKieBase(Collection<KiePackage> packages) {
+    return newKieBase(packages, ConstraintJitting.threshold(packages));
+  }
+
+  /** A rule base of {@code packages} whose constraints are compiled after {@code jittingThreshold} evaluations. */
+  static InternalKnowledgeBase newKieBase(Collection<KiePackage> packages, int jittingThreshold) {
     KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
-    conf.setOption(ConstraintJittingThresholdOption.get(Integer.getInteger("tokendoctor.jit", -1)));
-    return KnowledgeBaseFactory.newKnowledgeBase(conf);
+    conf.setOption(ConstraintJittingThresholdOption.get(jittingThreshold));
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+    kieBase.addPackages(packages);
+    return kieBase;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tokendoctor.facts;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +14,11 @@ import java.util.regex.Pattern;
  */
 public record PartitionInfo(String id, String regionPattern, String dnsSuffix, String exampleRegion) {
 
+  /** Compiled once per pattern: rules ask every partition about every region of every ticket. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   /** {@code region} has the shape of a region code of this partition. */
   public boolean matches(String region) {
-    return region != null && Pattern.matches(regionPattern, region);
+    return region != null && COMPILED.computeIfAbsent(regionPattern, Pattern::compile).matcher(region).matches();
   }
 }
