@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tokendoctor.bundle.BundleCodec;
+import dev.tokendoctor.batch.TicketWorkers.Job;
+import dev.tokendoctor.batch.TicketWorkers.Rendered;
 import dev.tokendoctor.bundle.BundleLimits;
-import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.engine.Diagnoser;
-import dev.tokendoctor.engine.RuleFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,16 +22,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One batch run: a reader thread streams tickets from the inputs, a pool of workers parses and diagnoses them
+ * One batch run: a reader thread streams tickets from the inputs, {@link TicketWorkers} parse and diagnose them
  * against one shared {@link Diagnoser}, and the calling thread writes their rows in input order. Tickets in
  * flight are bounded (a window of rows and a budget of line bytes), so memory does not grow with the input.
  * {@link #requestStop()} (Ctrl-C) stops reading, lets the tickets in flight finish, and leaves valid files and a
@@ -122,18 +118,17 @@ public final class BatchRun {
     stopRequested = true;
   }
 
+  /** Rows written so far, those of an earlier run that this one resumes included. */
+  long rowsDone() {
+    return done.get();
+  }
+
   /** Waits until the run has left its files in order; true if it did within {@code timeout}. */
   public boolean awaitFinished(Duration timeout) throws InterruptedException {
     return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** A row in the making: the worker's task, and what it holds of the budget. */
-  private record Pending(FutureTask<Rendered> task, RawTicket ticket) {}
-
-  /** A row rendered by its worker (rendering is parallel work too). */
-  private record Rendered(Row row, byte[] json, byte[] csv) {}
-
-  private static final Pending END = new Pending(null, null);
+  private static final Job END = new Job(null, null);
 
   public Outcome run() throws BatchException, IOException, InterruptedException {
     try {
@@ -221,14 +216,10 @@ public final class BatchRun {
       Tally tally, Path out) throws IOException, InterruptedException, BatchException {
     int threads = options.threads();
     int window = Math.max(256, threads * 64);
-    BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(window);
+    // Rows in input order: the writer below takes them from here as their workers finish them.
+    BlockingQueue<Job> queue = new ArrayBlockingQueue<>(window);
     Semaphore budget = new Semaphore(BUDGET_KIB);
-    AtomicInteger workerNo = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "batch-worker-" + workerNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    TicketWorkers workers = new TicketWorkers(threads, parser, diagnoser, mapper);
     String[] readerProblem = new String[1];
     boolean[] readToEnd = new boolean[1];
     long[] seen = new long[1];
@@ -248,9 +239,9 @@ public final class BatchRun {
             return false;
           }
           budget.acquire(t.weightKiB());
-          FutureTask<Rendered> task = new FutureTask<>(() -> work(t));
-          queue.put(new Pending(task, t));
-          workers.execute(task);
+          Job job = new Job(t);
+          queue.put(job);
+          workers.submit(job);
           return true;
         });
         readToEnd[0] = !stopRequested && readerProblem[0] == null;
@@ -272,11 +263,11 @@ public final class BatchRun {
     long nextCheckpoint = System.nanoTime() + CHECKPOINT_EVERY.toNanos();
     try {
       while (true) {
-        Pending p = queue.take();
+        Job p = queue.take();
         if (p == END) {
           break;
         }
-        Rendered r = collect(p);
+        Rendered r = collect(p, workers);
         results.line(r.json());
         csv.line(r.csv());
         tally.add(r.row());
@@ -288,7 +279,7 @@ public final class BatchRun {
         }
       }
     } finally {
-      workers.shutdown();
+      workers.close();
     }
     readerThread.join();
     if (readerProblem[0] != null) {
@@ -301,40 +292,13 @@ public final class BatchRun {
     return readToEnd[0];
   }
 
-  private Rendered collect(Pending p) throws InterruptedException {
+  private static Rendered collect(Job p, TicketWorkers workers) throws InterruptedException {
     try {
-      return p.task().get();
+      return p.result().get();
     } catch (ExecutionException e) {
       RawTicket t = p.ticket();
-      return render(Row.failed(t.index(), t.ticketId(), t.source(), "internal-error",
+      return workers.render(Row.failed(t.index(), t.ticketId(), t.source(), "internal-error",
           t.source() + ": internal error: " + e.getCause()));
-    }
-  }
-
-  /** One ticket, start to end, on a worker: whatever happens, it becomes a row. */
-  private Rendered work(RawTicket t) {
-    Row row;
-    TicketParser.Parsed parsed = null;
-    try {
-      parsed = parser.parse(t);
-      Diagnosis d = diagnoser.diagnose(parsed.bundle());
-      row = Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings());
-    } catch (TicketParser.Unreadable u) {
-      row = Row.failed(t.index(), u.ticketId, t.source(), u.kind, u.getMessage());
-    } catch (RuleFailure f) {
-      row = Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
-      row = Row.failed(t.index(), parsed == null ? t.ticketId() : parsed.id(), t.source(), "internal-error",
-          t.source() + ": internal error: " + e);
-    }
-    return render(row);
-  }
-
-  private Rendered render(Row row) {
-    try {
-      return new Rendered(row, mapper.writeValueAsBytes(row.toJson(mapper)), row.toCsv().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("a row cannot be written as JSON", e);
     }
   }
 
