@@ -36,14 +36,21 @@ public final class BatchBenchmark {
     Path samples = Path.of("facts-samples");
     Path rules = Path.of("rules");
     Path work = Path.of("target/bench");
+    Path only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--generate-only" -> only = Path.of(args[++i]);
         case "--tickets" -> tickets = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Path.of(args[++i]);
         case "--rules" -> rules = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (only != null) {
+      // For bench/batch-sizes.sh: just the ticket file.
+      generate(samples, only, tickets);
+      return;
     }
     Files.createDirectories(work);
     int cores = Runtime.getRuntime().availableProcessors();
