@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.facts.TicketContext;
-import dev.tokendoctor.scenario.Scenario;
-import dev.tokendoctor.scenario.ScenarioFile;
-import dev.tokendoctor.scenario.ScenarioRunner;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,7 @@ class ConstraintJittingTest {
     assertThat(ConstraintJitting.blockingRules(readBack)).isEmpty();
     assertThat(ConstraintJitting.of(readBack.kieBase())).isEqualTo(ConstraintJitting.THRESHOLD);
 
-    List<FactBundle> bundles = scenarioBundles(fresh, source);
+    List<FactBundle> bundles = ScenarioBundles.of(fresh, source);
     List<Diagnosis> before = new ArrayList<>();
     Diagnoser interpreted = new Diagnoser(fresh);
     for (FactBundle b : bundles) {
@@ -132,7 +129,7 @@ class ConstraintJittingTest {
   }
 
   private static FactBundle ticket(KnowledgeBase kb) throws Exception {
-    return scenarioBundles(kb, RuleSource.fromDirectory(Path.of("rules"))).get(0)
+    return ScenarioBundles.of(kb, RuleSource.fromDirectory(Path.of("rules"))).get(0)
         .withTicket(new TicketContext(null, null, "sts", "GetCallerIdentity", null, null, null, null));
   }
 
@@ -158,14 +155,4 @@ class ConstraintJittingTest {
     return compiled;
   }
 
-  private static List<FactBundle> scenarioBundles(KnowledgeBase kb, RuleSource source) throws Exception {
-    ScenarioRunner runner = new ScenarioRunner(new Diagnoser(kb), Path.of("facts-samples"));
-    List<FactBundle> bundles = new ArrayList<>();
-    for (ScenarioFile f : ScenarioRunner.load(source)) {
-      for (Scenario s : f.scenarios()) {
-        bundles.add(runner.bundleOf(s, f.path()));
-      }
-    }
-    return bundles;
-  }
 }

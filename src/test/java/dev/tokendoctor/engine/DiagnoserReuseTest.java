@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokendoctor.TestRules;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Diagnosis;
-import dev.tokendoctor.scenario.Scenario;
-import dev.tokendoctor.scenario.ScenarioFile;
-import dev.tokendoctor.scenario.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +29,7 @@ class DiagnoserReuseTest {
   void reusedSessionsDiagnoseExactlyLikeFreshOnes() throws Exception {
     RuleSource source = RuleSource.fromDirectory(Path.of("rules"));
     KnowledgeBase kb = KnowledgeBaseLoader.load(source);
-    List<FactBundle> bundles = scenarioBundles(kb, source);
+    List<FactBundle> bundles = ScenarioBundles.of(kb, source);
     assertThat(bundles).isNotEmpty();
     List<Diagnosis> fresh = new ArrayList<>();
     for (FactBundle b : bundles) {
@@ -66,7 +63,7 @@ class DiagnoserReuseTest {
     Files.writeString(rules.resolve("BOOM.drl"), TestRules.BOOM);
     RuleSource source = RuleSource.fromDirectory(rules);
     KnowledgeBase kb = KnowledgeBaseLoader.load(source);
-    FactBundle good = scenarioBundles(kb, source).get(0);
+    FactBundle good = ScenarioBundles.of(kb, source).get(0);
     FactBundle boom = good.withTicket(new dev.tokendoctor.facts.TicketContext(null, null, null, "Boom", null, null,
         null, null));
     Diagnoser d = new Diagnoser(kb);
@@ -75,17 +72,6 @@ class DiagnoserReuseTest {
       assertThatThrownBy(() -> d.diagnose(boom)).isInstanceOf(RuleFailure.class).hasMessageContaining("boom");
       assertThat(d.diagnose(good)).isEqualTo(before);
     }
-  }
-
-  private static List<FactBundle> scenarioBundles(KnowledgeBase kb, RuleSource source) throws Exception {
-    ScenarioRunner runner = new ScenarioRunner(new Diagnoser(kb), Path.of("facts-samples"));
-    List<FactBundle> bundles = new ArrayList<>();
-    for (ScenarioFile f : ScenarioRunner.load(source)) {
-      for (Scenario s : f.scenarios()) {
-        bundles.add(runner.bundleOf(s, f.path()));
-      }
-    }
-    return bundles;
   }
 
   private static void copy(Path from, Path to) throws Exception {
