@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The worker threads of a batch run. Each takes the tickets waiting, up to {@value #CHUNK} at a time, parses them
  * all, then diagnoses them all: measured on the 2-core machine, alternating parser and rules on every ticket made
- * each evict the other's caches, and working in runs of tickets is about a seventh faster. A worker never waits
+ * each evict the other's caches, and working in runs of tickets is about a fifth faster (bench/README.md). A worker never waits
  * for a run to fill: it takes what is there, so tickets that trickle in (standard input) go through one by one.
  * Whatever happens to a ticket, its result is completed, with a row or with the exception that stopped it.
  */

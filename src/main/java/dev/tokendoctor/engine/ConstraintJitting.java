@@ -9,21 +9,18 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.mvel.MVELConstraint;
-import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Whether the engine may compile the rules' constraints to bytecode. Drools interprets a constraint (MVEL) until
  * it has been evaluated {@value #THRESHOLD} times, then compiles it in the background; a batch run then diagnoses
  * about a quarter faster, while a one-shot diagnosis never evaluates a constraint that often and is unaffected.
  *
- * <p>Measured on Drools 10.2.0, the compiled form of a constraint that uses a custom operator ({@code str[startsWith]},
- * {@code soundslike}, the temporal operators: any operator Drools wraps as an {@code EvaluatorWrapper}) calls a
- * method that no longer exists, so every evaluation after the threshold throws {@link NoSuchMethodError}: every test
+ * <p>Measured on Drools 10.2.0, the compiled form of a constraint that uses a custom operator (any operator Drools
+ * wraps as an {@code EvaluatorWrapper}: {@code str[startsWith|endsWith|length]}; not {@code contains}, {@code matches},
+ * {@code memberOf}, {@code soundslike} or {@code in}) calls a method that no longer exists, so every evaluation after the threshold throws {@link NoSuchMethodError}: every test
  * passes and the 21st ticket of a batch breaks. A knowledge base holding such a constraint is therefore never
  * compiled, and {@code rules check} names the rules that cost the speed.
  */
@@ -45,12 +42,6 @@ public final class ConstraintJitting {
       return forced;
     }
     return blockingRules(packages).isEmpty() ? THRESHOLD : OFF;
-  }
-
-  /** The threshold {@code kieBase} was built with: after how many evaluations a constraint is compiled, or negative. */
-  static int of(KieBase kieBase) {
-    return ((InternalKnowledgeBase) kieBase).getConfiguration().getOption(ConstraintJittingThresholdOption.KEY)
-        .getThreshold();
   }
 
   /** The rules of {@code kb} with a constraint that cannot be compiled safely: while there are any, none is. */

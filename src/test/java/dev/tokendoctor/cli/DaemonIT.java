@@ -95,14 +95,14 @@ class DaemonIT {
     List<String> script = List.of("bash", "-x", Path.of("tokendoctor").toAbsolutePath().toString());
     Proc first = script(env, script, "diagnose", SAMPLE, "--format", "json");
     assertThat(first.exit()).isEqualTo(ExitCodes.PROBLEM);
-    assertThat(execLine(first)).contains("-Dtokendoctor.daemon.key=").doesNotContain("-client.jsa");
+    assertThat(LauncherTrace.execLine(first.err())).contains("-Dtokendoctor.daemon.key=").doesNotContain("-client.jsa");
     long pid = awaitDaemon(env, script);
     daemons.add(pid);
     Proc second = script(env, script, "diagnose", SAMPLE, "--format", "json");
     assertThat(second.out()).isEqualTo(first.out());
     assertThat(second.exit()).isEqualTo(first.exit());
     // The key the launcher computed names the socket the Java side listens on, so the small archive is used.
-    assertThat(execLine(second)).contains("-XX:SharedArchiveFile=" + JAR.getParent().resolve("tokendoctor-client.jsa"));
+    assertThat(LauncherTrace.execLine(second.err())).contains("-XX:SharedArchiveFile=" + JAR.getParent().resolve("tokendoctor-client.jsa"));
     assertThat(script(env, script, "daemon", "status").out()).contains("pid " + pid + ", this build", "1 command served");
     assertThat(script(env, script, "daemon", "stop").out()).contains("stopped 1 daemon");
   }
@@ -117,11 +117,6 @@ class DaemonIT {
     assertThat(Files.size(archive)).isPositive();
     assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
         .filter(c -> c.contains(JAR.toString()) && c.contains("--key training") && c.contains("--no-warm-up"))).isEmpty();
-  }
-
-  /** The java command line the launcher ran, from its trace ({@code bash -x}). */
-  private static String execLine(Proc p) {
-    return p.err().lines().filter(l -> l.startsWith("+ exec ")).reduce((a, b) -> b).orElse("");
   }
 
   private Proc script(Map<String, String> env, List<String> command, String... args) throws IOException, InterruptedException {

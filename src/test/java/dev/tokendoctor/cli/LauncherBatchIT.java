@@ -29,18 +29,18 @@ class LauncherBatchIT {
     Files.writeString(small, "{\"ticket\":\"T-1\",\"bundle\":" + bundle + "}\n");
     Proc p = launch(Map.of(), "batch", small.toString(), "--out", tmp.resolve("out").toString());
     assertThat(p.exit()).as(p.err()).isZero();
-    assertThat(execLine(p)).contains("-XX:TieredStopAtLevel=1 -jar");
+    assertThat(LauncherTrace.execLine(p.err())).contains("-XX:TieredStopAtLevel=1 -jar");
     assertThat(Files.readAllLines(tmp.resolve("out/results.jsonl"))).hasSize(1);
   }
 
   @Test
   void anInputOverTheLimitGetsTheFullJit() throws Exception {
     Path big = sparse(tmp.resolve("big.jsonl"), 300L << 20);
-    assertThat(execLine(launch(Map.of(), "batch", big.toString(), "--threads", "0"))).contains(" -jar ")
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", big.toString(), "--threads", "0"))).contains(" -jar ")
         .doesNotContain("TieredStopAtLevel");
     // Compressed input counts eight times its size: 40 MiB of gzip is about 320 MiB of JSON.
     Path gz = sparse(tmp.resolve("big.jsonl.gz"), 40L << 20);
-    assertThat(execLine(launch(Map.of(), "batch", gz.toString(), "--threads", "0"))).doesNotContain("TieredStopAtLevel");
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", gz.toString(), "--threads", "0"))).doesNotContain("TieredStopAtLevel");
   }
 
   @Test
@@ -48,19 +48,19 @@ class LauncherBatchIT {
     Path outDir = Files.createDirectory(tmp.resolve("out"));
     sparse(outDir.resolve("old-results.jsonl"), 300L << 20);
     Path small = Files.writeString(tmp.resolve("small.jsonl"), "\n");
-    assertThat(execLine(launch(Map.of(), "batch", small.toString(), "-", "--out", outDir.toString(), "--threads", "0")))
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", small.toString(), "-", "--out", outDir.toString(), "--threads", "0")))
         .contains("-XX:TieredStopAtLevel=1 -jar");
-    assertThat(execLine(launch(Map.of(), "batch", "--out=" + outDir, small.toString(), "--threads", "0")))
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", "--out=" + outDir, small.toString(), "--threads", "0")))
         .contains("-XX:TieredStopAtLevel=1 -jar");
   }
 
   @Test
   void theVariableChoosesInstead() throws Exception {
     Path small = Files.writeString(tmp.resolve("small.jsonl"), "\n");
-    assertThat(execLine(launch(Map.of("TOKENDOCTOR_BATCH_JIT", "full"), "batch", small.toString(), "--threads", "0")))
+    assertThat(LauncherTrace.execLine(trace(Map.of("TOKENDOCTOR_BATCH_JIT", "full"), "batch", small.toString(), "--threads", "0")))
         .doesNotContain("TieredStopAtLevel");
     Path big = sparse(tmp.resolve("big.jsonl"), 300L << 20);
-    assertThat(execLine(launch(Map.of("TOKENDOCTOR_BATCH_JIT", "c1"), "batch", big.toString(), "--threads", "0")))
+    assertThat(LauncherTrace.execLine(trace(Map.of("TOKENDOCTOR_BATCH_JIT", "c1"), "batch", big.toString(), "--threads", "0")))
         .contains("-XX:TieredStopAtLevel=1 -jar");
   }
 
@@ -73,9 +73,9 @@ class LauncherBatchIT {
 
   record Proc(int exit, String err) {}
 
-  /** The java command line the launcher ran, from its trace. */
-  private static String execLine(Proc p) {
-    return p.err().lines().filter(l -> l.startsWith("+ exec ")).reduce((a, b) -> b).orElse("");
+  /** The launcher's trace (its standard error) for {@code args}. */
+  private String trace(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+    return launch(extraEnv, args).err();
   }
 
   private Proc launch(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {

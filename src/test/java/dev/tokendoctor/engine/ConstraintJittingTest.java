@@ -15,8 +15,11 @@ import java.util.List;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.mvel.MVELConstraint;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,7 +50,7 @@ class ConstraintJittingTest {
     KnowledgeBaseKey key = KnowledgeBaseKey.of(source, ToolBuild.id());
     KnowledgeBase readBack = CompiledKnowledgeBase.read(CompiledKnowledgeBase.write(key, fresh), key, source);
     assertThat(ConstraintJitting.blockingRules(readBack)).isEmpty();
-    assertThat(ConstraintJitting.of(readBack.kieBase())).isEqualTo(ConstraintJitting.THRESHOLD);
+    assertThat(threshold(readBack.kieBase())).isEqualTo(ConstraintJitting.THRESHOLD);
 
     List<FactBundle> bundles = ScenarioBundles.of(fresh, source);
     List<Diagnosis> before = new ArrayList<>();
@@ -77,7 +80,7 @@ class ConstraintJittingTest {
   void aCustomOperatorTurnsCompilingOffSoTheTwentyFirstTicketStillWorks() throws Exception {
     KnowledgeBase kb = withRule("operation str[startsWith] \"Get\"");
     assertThat(ConstraintJitting.blockingRules(kb)).containsExactly("JIT test rule");
-    assertThat(ConstraintJitting.of(kb.kieBase())).isNegative();
+    assertThat(threshold(kb.kieBase())).isNegative();
     Diagnoser d = new Diagnoser(kb);
     FactBundle ticket = ticket(kb);
     Diagnosis first = d.diagnose(ticket);
@@ -91,7 +94,7 @@ class ConstraintJittingTest {
   void theSameConditionAsAMethodCallKeepsCompilingOn() throws Exception {
     KnowledgeBase kb = withRule("operation != null, operation.startsWith(\"Get\")");
     assertThat(ConstraintJitting.blockingRules(kb)).isEmpty();
-    assertThat(ConstraintJitting.of(kb.kieBase())).isEqualTo(ConstraintJitting.THRESHOLD);
+    assertThat(threshold(kb.kieBase())).isEqualTo(ConstraintJitting.THRESHOLD);
   }
 
   /**
@@ -131,6 +134,12 @@ class ConstraintJittingTest {
   private static FactBundle ticket(KnowledgeBase kb) throws Exception {
     return ScenarioBundles.of(kb, RuleSource.fromDirectory(Path.of("rules"))).get(0)
         .withTicket(new TicketContext(null, null, "sts", "GetCallerIdentity", null, null, null, null));
+  }
+
+  /** The threshold {@code kieBase} was built with: after how many evaluations a constraint is compiled, or negative. */
+  private static int threshold(KieBase kieBase) {
+    return ((InternalKnowledgeBase) kieBase).getConfiguration().getOption(ConstraintJittingThresholdOption.KEY)
+        .getThreshold();
   }
 
   /** How many constraints of {@code kb}'s rules Drools has compiled to bytecode so far. */
