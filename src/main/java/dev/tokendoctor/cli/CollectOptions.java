@@ -24,10 +24,10 @@ public final class CollectOptions {
   @Option(names = "--offline", description = "Make no network call at all (no STS probes, no credential_process).")
   boolean offline;
 
-  @Option(names = "--sts-endpoint", paramLabel = "URL", description = "Send every STS call of the tool here (a VPC endpoint, an emulator), signed for each probe's region.")
+  @Option(names = "--sts-endpoint", paramLabel = "URL", description = "Send every STS call of the tool here (a VPC endpoint, an emulator), signed for each probe's region: https://, or http:// to this machine only.")
   String stsEndpoint;
 
-  @Option(names = "--iam-endpoint", paramLabel = "URL", description = "Send the IAM look-ups of --verify-with here (default: the --sts-endpoint).")
+  @Option(names = "--iam-endpoint", paramLabel = "URL", description = "Send the IAM look-ups of --verify-with here (default: the --sts-endpoint); https://, or http:// to this machine only.")
   String iamEndpoint;
 
   @Option(names = "--error", paramLabel = "TEXT", description = "The error message you saw, pasted (secrets in it are scrubbed).")

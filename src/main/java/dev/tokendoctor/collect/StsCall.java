@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.regions.Region;
  */
 final class StsCall {
   /** AWS's error codes: {@code InvalidClientTokenId}, {@code AccessDenied}, {@code Sender.Throttling}... */
-  private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]{2,63}(\\.[A-Z][A-Za-z0-9]{2,63})?");
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Za-z0-9]{2,63}(\\.[A-Z][A-Za-z0-9]{2,63})?");
 
   private StsCall() {}
 
@@ -62,7 +64,7 @@ final class StsCall {
   static SdkHttpClient http(CollectRequest request, Duration timeout) {
     Duration connect = request.limits().connect().compareTo(timeout) < 0 ? request.limits().connect() : timeout;
     SdkHttpClient plain = UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(timeout).build();
-    return new ProbeHttpClient(plain, java.util.Arrays.asList(request.stsEndpoint(), request.iamEndpointOrDefault()), timeout);
+    return new ProbeHttpClient(plain, Arrays.asList(request.stsEndpoint(), request.iamEndpointOrDefault()), timeout);
   }
 
   static StaticCredentialsProvider credentials(Material m, boolean withToken) {
