@@ -171,6 +171,24 @@ class UntrustedAnswersTest {
   }
 
   @Test
+  void aPortalPageIsNotAnEmptyListOfUsers() throws Exception {
+    // Parsed as IAM's answer, the page would be a complete list of users without the key: "deleted", proven.
+    try (FakeAws aws = new FakeAws(r -> switch (r.action()) {
+      case "GetAccessKeyInfo" -> FakeAws.accessKeyInfo(ACCOUNT);
+      case "GetCallerIdentity" -> ADMIN.equals(r.keyId()) ? callerIdentity(Keys.userArn("admin"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT)
+          : FakeAws.invalidClientTokenId();
+      default -> FakeAws.html(200, "Sign in to the guest network");
+    })) {
+      Workstation w = machine();
+      w.credentials("[admin]\naws_access_key_id = " + ADMIN + "\naws_secret_access_key = " + ADMIN_SECRET + "\n");
+      FactBundle b = w.collect(new CollectRequest(null, null, null, "admin", false, aws.uri(), null, null, null, null, null));
+      KeyVerification v = b.verifications().get(0);
+      assertThat(v.status()).isNull();
+      assertThat(v.error()).contains("iam:ListUsers").contains("not a ListUsers result");
+    }
+  }
+
+  @Test
   @Timeout(60)
   void aBodyThatTricklesEndsAtTheTimeLimit() throws Exception {
     try (FakeAws aws = new FakeAws(r -> FakeAws.slow(FakeAws.invalidClientTokenId(), Duration.ofMillis(100)))) {
