@@ -153,17 +153,8 @@ class UntrustedAnswersTest {
   @Test
   @Timeout(120)
   void hugeIamBodiesAreNotRead() throws Exception {
-    try (FakeAws aws = new FakeAws(r -> switch (r.action()) {
-      case "GetAccessKeyInfo" -> FakeAws.accessKeyInfo(ACCOUNT);
-      case "GetCallerIdentity" -> ADMIN.equals(r.keyId()) ? callerIdentity(Keys.userArn("admin"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT)
-          : FakeAws.invalidClientTokenId();
-      case "ListUsers" -> FakeAws.huge(FakeAws.listUsers(ACCOUNT, "alice"), HUGE, false);
-      default -> FakeAws.listAccessKeys("alice", java.time.Instant.parse("2024-01-10T08:00:00Z"), java.util.Map.of(GOOD, "Active"));
-    })) {
-      Workstation w = machine();
-      w.credentials("[admin]\naws_access_key_id = " + ADMIN + "\naws_secret_access_key = " + ADMIN_SECRET + "\n");
-      FactBundle b = w.collect(new CollectRequest(null, null, null, "admin", false, aws.uri(), null, null, null, null, null));
-      KeyVerification v = b.verifications().get(0);
+    try (FakeAws aws = new FakeAws(iamListingUsersWith(FakeAws.huge(FakeAws.listUsers(ACCOUNT, "alice"), HUGE, false)))) {
+      KeyVerification v = verifyWithAdmin(aws);
       assertThat(v.status()).isNull();
       assertThat(v.error()).contains("iam:ListUsers").contains("larger than");
       assertThat(aws.bodyBytesWritten()).isLessThan(READ_BOUND);
@@ -173,19 +164,29 @@ class UntrustedAnswersTest {
   @Test
   void aPortalPageIsNotAnEmptyListOfUsers() throws Exception {
     // Parsed as IAM's answer, the page would be a complete list of users without the key: "deleted", proven.
-    try (FakeAws aws = new FakeAws(r -> switch (r.action()) {
-      case "GetAccessKeyInfo" -> FakeAws.accessKeyInfo(ACCOUNT);
-      case "GetCallerIdentity" -> ADMIN.equals(r.keyId()) ? callerIdentity(Keys.userArn("admin"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT)
-          : FakeAws.invalidClientTokenId();
-      default -> FakeAws.html(200, "Sign in to the guest network");
-    })) {
-      Workstation w = machine();
-      w.credentials("[admin]\naws_access_key_id = " + ADMIN + "\naws_secret_access_key = " + ADMIN_SECRET + "\n");
-      FactBundle b = w.collect(new CollectRequest(null, null, null, "admin", false, aws.uri(), null, null, null, null, null));
-      KeyVerification v = b.verifications().get(0);
+    try (FakeAws aws = new FakeAws(iamListingUsersWith(FakeAws.html(200, "Sign in to the guest network")))) {
+      KeyVerification v = verifyWithAdmin(aws);
       assertThat(v.status()).isNull();
       assertThat(v.error()).contains("iam:ListUsers").contains("not a ListUsers result");
     }
+  }
+
+  /** STS as AWS answers it for {@code --verify-with admin}, and {@code listUsers} for IAM's ListUsers. */
+  private static FakeAws.Handler iamListingUsersWith(FakeAws.Response listUsers) {
+    return r -> switch (r.action()) {
+      case "GetAccessKeyInfo" -> FakeAws.accessKeyInfo(ACCOUNT);
+      case "GetCallerIdentity" -> ADMIN.equals(r.keyId()) ? callerIdentity(Keys.userArn("admin"), "AIDACKCEVSQ6C2EXAMPLE", ACCOUNT)
+          : FakeAws.invalidClientTokenId();
+      case "ListUsers" -> listUsers;
+      default -> FakeAws.listAccessKeys("alice", java.time.Instant.parse("2024-01-10T08:00:00Z"), java.util.Map.of(GOOD, "Active"));
+    };
+  }
+
+  private KeyVerification verifyWithAdmin(FakeAws aws) throws Exception {
+    Workstation w = machine();
+    w.credentials("[admin]\naws_access_key_id = " + ADMIN + "\naws_secret_access_key = " + ADMIN_SECRET + "\n");
+    FactBundle b = w.collect(new CollectRequest(null, null, null, "admin", false, aws.uri(), null, null, null, null, null));
+    return b.verifications().get(0);
   }
 
   @Test
