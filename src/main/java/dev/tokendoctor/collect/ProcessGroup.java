@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A child process in a process group of its own, ended with everything it started. A {@code credential_process}
@@ -13,11 +16,16 @@ import java.util.concurrent.TimeUnit;
  * out of reach of {@link Process#descendants()}, but still in its group. The group is made with {@code setsid}
  * (util-linux) or, where that is missing (macOS), with perl's {@code setpgrp}; a Java child is never a group
  * leader, so either makes the child's pid its group id. Without both, only the descendants still attached are
- * ended.
+ * ended. In a session of its own the process has no terminal to prompt on (it could not answer a prompt within
+ * the time limit anyway), and Ctrl-C on the tool does not reach it: a shutdown hook ends the groups still
+ * running when the tool is interrupted.
  */
 final class ProcessGroup {
   private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
   private static final List<Path> PERL = List.of(Path.of("/usr/bin/perl"), Path.of("/bin/perl"));
+
+  private static final Set<ProcessGroup> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean HOOKED = new AtomicBoolean();
 
   private final Process process;
   private final boolean own;
@@ -39,7 +47,12 @@ final class ProcessGroup {
     }
     command.addAll(pb.command());
     pb.command(command);
-    return new ProcessGroup(pb.start(), setsid != null || perl != null);
+    if (HOOKED.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessGroup::end), "tokendoctor-process-groups"));
+    }
+    ProcessGroup group = new ProcessGroup(pb.start(), setsid != null || perl != null);
+    RUNNING.add(group);
+    return group;
   }
 
   Process process() {
@@ -65,6 +78,7 @@ final class ProcessGroup {
     }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+    RUNNING.remove(this);
   }
 
   private static Path first(List<Path> candidates) {
