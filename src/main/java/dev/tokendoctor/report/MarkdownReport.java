@@ -20,6 +20,16 @@ final class MarkdownReport {
       sb.append("**AWS said:** ").append(String.join("; ", d.observedErrors().stream()
           .map(e -> "`" + e.code() + "` (" + escape(e.origin()) + ")").toList())).append("\n\n");
     }
+    if (!d.verdict().notKnown().isEmpty()) {
+      sb.append("**Not known:**\n\n");
+      d.verdict().notKnown().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
+      sb.append('\n');
+    }
+    if (!d.verdict().toCollect().isEmpty()) {
+      sb.append("**To judge, collect:**\n\n");
+      d.verdict().toCollect().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
+      sb.append('\n');
+    }
     for (int i = 0; i < d.findings().size(); i++) {
       RankedFinding r = d.findings().get(i);
       Finding f = r.finding();
