@@ -53,6 +53,18 @@ public record Finding(
         || (severity == other.severity && confidence.compareTo(other.confidence) < 0);
   }
 
+  /** Both findings cite the same place ({@code env AWS_ACCESS_KEY_ID}, a file line): they are about one value. */
+  public boolean citesAnOriginOf(Finding other) {
+    for (Evidence e : evidence) {
+      for (Evidence o : other.evidence) {
+        if (e.origin() != null && e.origin().equals(o.origin())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** This finding is a more specific form of the finding {@code otherId}. */
   public boolean supersedesId(String otherId) {
     return supersedes.contains(otherId);
