@@ -33,7 +33,7 @@ final class MarkdownReport {
     for (int i = 0; i < d.findings().size(); i++) {
       RankedFinding r = d.findings().get(i);
       Finding f = r.finding();
-      sb.append("#### ").append(i == 0 ? "Most likely cause: " : (i + 1) + ". ").append('`').append(f.id())
+      sb.append("#### ").append(i == 0 ? (d.verdict().ok() ? "Noticed: " : "Most likely cause: ") : (i + 1) + ". ").append('`').append(f.id())
           .append("` ").append(escape(f.title())).append("\n\n");
       sb.append("*").append(f.severity().label()).append(", ").append(f.confidence().label()).append(" confidence");
       if (r.supersededBy() != null) {

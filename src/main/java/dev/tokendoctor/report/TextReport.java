@@ -35,7 +35,8 @@ final class TextReport {
     if (!findings.isEmpty()) {
       sb.append('\n');
       RankedFinding top = findings.get(0);
-      sb.append("Most likely cause: ").append(top.id()).append('\n');
+      // Beside an ok verdict a finding is a smell, never "the cause".
+      sb.append(d.verdict().ok() ? "Noticed: " : "Most likely cause: ").append(top.id()).append('\n');
       finding(sb, top, report.verbose(), "  ");
     }
     if (findings.size() > 1) {
