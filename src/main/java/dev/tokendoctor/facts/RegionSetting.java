@@ -49,6 +49,16 @@ public record RegionSetting(String client, String region, String origin, boolean
     return clientLabel(client);
   }
 
+  /** The client label at the start of a title: {@code The AWS CLI v2}, {@code boto3 and the AWS CLI v1}. */
+  public String clientSubject() {
+    return asSubject(clientLabel());
+  }
+
+  // "boto3" is a name and keeps its lower case; "the AWS CLI v2" starts a sentence.
+  private static String asSubject(String label) {
+    return label.startsWith("the ") ? "The " + label.substring(4) : label;
+  }
+
   /**
    * Where this client looked for a region and found none, true to its own order, and the region variables
    * that are set but that it does not read: {@code not in AWS_DEFAULT_REGION (the only region variable boto3
@@ -73,6 +83,20 @@ public record RegionSetting(String client, String region, String origin, boolean
   }
 
   /**
+   * The command that sets {@code value} where this setting was read: {@code export AWS_DEFAULT_REGION=...} for
+   * a variable, {@code aws configure set region ... --profile dev} for a profile line, else the profile command
+   * for the default profile (a {@code --region} option is changed on the command line itself).
+   */
+  public String setCommand(String value) {
+    if (origin != null && origin.startsWith("env ")) {
+      return "export " + origin.substring(4) + "=" + value;
+    }
+    java.util.regex.Matcher m = origin == null ? null
+        : java.util.regex.Pattern.compile(".*\\[(?:profile )?([^\\]]+)\\] region").matcher(origin);
+    return "aws configure set region " + value + (m != null && m.matches() ? " --profile " + m.group(1) : "");
+  }
+
+  /**
    * The headline naming the clients that find no region ({@code boto3 and the AWS CLI v1 will find no region}),
    * or saying that none does.
    */
@@ -84,7 +108,6 @@ public record RegionSetting(String client, String region, String origin, boolean
     }
     String who = labels.size() == 1 ? labels.first()
         : String.join(", ", labels.headSet(labels.last())) + " and " + labels.last();
-    // "boto3" is a name and keeps its lower case; "the AWS CLI v2" starts a sentence.
-    return (who.startsWith("the ") ? "The " + who.substring(4) : who) + " will find no region";
+    return asSubject(who) + " will find no region";
   }
 }
