@@ -16,7 +16,7 @@ import java.util.List;
  * @param ticket the ticket id ({@code "ticket"} of a JSON line, the file name of a bundle file), or the input
  *     position when the line is too broken to name one
  * @param source where the ticket was read ({@code tickets.jsonl:12}, {@code bundles/T-1.json})
- * @param status {@code problem}, {@code warning}, {@code inconclusive}, {@code ok}, or {@code error} when the
+ * @param status the verdict ({@code ok}, {@code problem}, {@code inconclusive}, {@code insufficient}), or {@code error} when the
  *     ticket could not be diagnosed
  * @param headline the verdict's sentence, or the reason of the error
  * @param findings the causes found, most likely first

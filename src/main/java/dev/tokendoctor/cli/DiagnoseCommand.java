@@ -51,7 +51,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Diagnosis d = diagnoser.diagnose(facts);
     ctx.out().print(new Report(d, warnings, common.verbose).render(fmt));
     ctx.out().flush();
-    return d.hasError() ? ExitCodes.PROBLEM : ExitCodes.OK;
+    return ExitCodes.of(d.verdict());
   }
 
   private FactBundle read(String name, List<String> warnings) throws BundleException, UsageException, IOException {

@@ -60,6 +60,6 @@ final class DoctorCommand implements Callable<Integer> {
       ctx.err().println("tokendoctor: bundle saved to " + saveBundle);
       ctx.err().flush();
     }
-    return d.hasError() ? ExitCodes.PROBLEM : ExitCodes.OK;
+    return ExitCodes.of(d.verdict());
   }
 }

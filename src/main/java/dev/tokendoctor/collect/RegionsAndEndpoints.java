@@ -36,12 +36,7 @@ final class RegionsAndEndpoints {
     if (c.request.region() != null) {
       candidates.add(new String[] {c.request.region(), "--region"});
     }
-    List<String> vars = switch (client) {
-      case Clients.BOTOCORE -> List.of("AWS_DEFAULT_REGION");
-      case Clients.CLI -> List.of("AWS_REGION", "AWS_DEFAULT_REGION");
-      default -> List.of("AWS_REGION");
-    };
-    for (String v : vars) {
+    for (String v : RegionSetting.variablesRead(client)) {
       String value = c.machine.env(v);
       if (value != null && !value.isBlank()) {
         candidates.add(new String[] {value, "env " + v});

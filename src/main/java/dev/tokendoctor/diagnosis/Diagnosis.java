@@ -30,11 +30,6 @@ public record Diagnosis(
     firedRules = List.copyOf(firedRules);
   }
 
-  /** At least one finding of severity error: the process exits with 1. */
-  public boolean hasError() {
-    return findings.stream().anyMatch(f -> f.finding().severity() == Severity.ERROR);
-  }
-
   /** The ids of the findings, most likely first. */
   public List<String> findingIds() {
     return findings.stream().map(RankedFinding::id).toList();

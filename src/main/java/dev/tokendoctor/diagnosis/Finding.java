@@ -44,6 +44,27 @@ public record Finding(
     return code != null && explains.contains(code);
   }
 
+  /**
+   * This form of a cause is stronger than {@code other}: a worse severity, or the same severity and a higher
+   * confidence. The ranking rules score a cause's strongest form, and its title and fix lead the merged finding.
+   */
+  public boolean strongerThan(Finding other) {
+    return severity.compareTo(other.severity) < 0
+        || (severity == other.severity && confidence.compareTo(other.confidence) < 0);
+  }
+
+  /** Both findings cite the same place ({@code env AWS_ACCESS_KEY_ID}, a file line): they are about one value. */
+  public boolean citesAnOriginOf(Finding other) {
+    for (Evidence e : evidence) {
+      for (Evidence o : other.evidence) {
+        if (e.origin() != null && e.origin().equals(o.origin())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** This finding is a more specific form of the finding {@code otherId}. */
   public boolean supersedesId(String otherId) {
     return supersedes.contains(otherId);

@@ -37,6 +37,8 @@ public final class JsonReport {
     ObjectNode verdict = root.putObject("verdict");
     verdict.put("status", d.verdict().status());
     verdict.put("headline", d.verdict().headline());
+    strings(verdict.putArray("notKnown"), d.verdict().notKnown());
+    strings(verdict.putArray("toCollect"), d.verdict().toCollect());
     ArrayNode findings = root.putArray("findings");
     for (RankedFinding r : d.findings()) {
       findings.add(finding(r, report.verbose()));

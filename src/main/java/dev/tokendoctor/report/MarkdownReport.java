@@ -20,10 +20,20 @@ final class MarkdownReport {
       sb.append("**AWS said:** ").append(String.join("; ", d.observedErrors().stream()
           .map(e -> "`" + e.code() + "` (" + escape(e.origin()) + ")").toList())).append("\n\n");
     }
+    if (!d.verdict().notKnown().isEmpty()) {
+      sb.append("**Not known:**\n\n");
+      d.verdict().notKnown().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
+      sb.append('\n');
+    }
+    if (!d.verdict().toCollect().isEmpty()) {
+      sb.append("**To judge, collect:**\n\n");
+      d.verdict().toCollect().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
+      sb.append('\n');
+    }
     for (int i = 0; i < d.findings().size(); i++) {
       RankedFinding r = d.findings().get(i);
       Finding f = r.finding();
-      sb.append("#### ").append(i == 0 ? "Most likely cause: " : (i + 1) + ". ").append('`').append(f.id())
+      sb.append("#### ").append(i == 0 ? (d.verdict().ok() ? "Noticed: " : "Most likely cause: ") : (i + 1) + ". ").append('`').append(f.id())
           .append("` ").append(escape(f.title())).append("\n\n");
       sb.append("*").append(f.severity().label()).append(", ").append(f.confidence().label()).append(" confidence");
       if (r.supersededBy() != null) {

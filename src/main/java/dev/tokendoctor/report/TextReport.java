@@ -6,7 +6,6 @@ import dev.tokendoctor.diagnosis.Evidence;
 import dev.tokendoctor.diagnosis.Finding;
 import dev.tokendoctor.diagnosis.RankedFinding;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The report for a tired person at 2 a.m.: the verdict first, then the most likely cause with its evidence and
@@ -18,17 +17,26 @@ final class TextReport {
   static String render(Report report) {
     Diagnosis d = report.diagnosis();
     StringBuilder sb = new StringBuilder();
-    sb.append(d.verdict().status().toUpperCase(Locale.ROOT)).append(": ").append(d.verdict().headline()).append('\n');
+    sb.append(d.verdict().label()).append(": ").append(d.verdict().headline()).append('\n');
     if (!d.observedErrors().isEmpty()) {
       sb.append("AWS said: ");
       sb.append(String.join("; ", d.observedErrors().stream().map(e -> e.code() + " (" + e.origin() + ")").toList()));
       sb.append('\n');
     }
+    if (!d.verdict().notKnown().isEmpty()) {
+      sb.append("\nNot known\n");
+      d.verdict().notKnown().forEach(n -> sb.append("  ?  ").append(n).append('\n'));
+    }
+    if (!d.verdict().toCollect().isEmpty()) {
+      sb.append("\nTo judge, collect\n");
+      d.verdict().toCollect().forEach(n -> sb.append("  -  ").append(n).append('\n'));
+    }
     List<RankedFinding> findings = d.findings();
     if (!findings.isEmpty()) {
       sb.append('\n');
       RankedFinding top = findings.get(0);
-      sb.append("Most likely cause: ").append(top.id()).append('\n');
+      // Beside an ok verdict a finding is a smell, never "the cause".
+      sb.append(d.verdict().ok() ? "Noticed: " : "Most likely cause: ").append(top.id()).append('\n');
       finding(sb, top, report.verbose(), "  ");
     }
     if (findings.size() > 1) {

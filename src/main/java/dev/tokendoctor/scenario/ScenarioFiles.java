@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleLimits;
+import dev.tokendoctor.diagnosis.Verdict;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.engine.SourceFile;
@@ -24,7 +25,7 @@ public final class ScenarioFiles {
   static final Set<String> FILE_KEYS = Set.of("rule", "scenarios");
   static final Set<String> SCENARIO_KEYS = Set.of("description", "bundle", "given", "change", "expect");
   static final Set<String> EXPECT_KEYS = Set.of("first", "fires", "absent", "order", "checks", "verdict", "none");
-  static final Set<String> VERDICTS = Set.of("problem", "warning", "inconclusive", "ok");
+  static final Set<String> VERDICTS = Set.copyOf(Verdict.STATUSES);
 
   private static final ObjectMapper MAPPER = BundleCodec.newMapper(BundleLimits.DEFAULT);
 
@@ -122,7 +123,7 @@ public final class ScenarioFiles {
       return "\"expect\" states nothing: use first, fires, absent, order, checks, verdict or none";
     }
     if (e.verdict() != null && !VERDICTS.contains(e.verdict())) {
-      return "\"verdict\" must be one of problem, warning, inconclusive, ok, not '" + e.verdict() + "'";
+      return "\"verdict\" must be one of " + String.join(", ", Verdict.STATUSES) + ", not '" + e.verdict() + "'";
     }
     if (s.change() != null) {
       for (String pointer : s.change().keySet()) {

@@ -58,6 +58,47 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void anEmptyBundleIsInsufficientAndNeverExitsZero() {
+    CliRun r = CliRun.with(Map.of(), "{\"schemaVersion\": 1}", "diagnose", "-", "--format", "text");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(r.out()).startsWith("INSUFFICIENT: Too few facts to judge")
+        .contains("Not known", "which AWS_* environment variables are set (not collected)",
+            "To judge, collect", "tokendoctor collect -o bundle.json");
+  }
+
+  @Test
+  void aPastedErrorAloneIsInsufficientAndSaysWhatToCollect() throws Exception {
+    String ticketOnly = "{\"schemaVersion\": 1, \"ticket\": {\"errorText\": \"The security token included in the request is invalid.\","
+        + " \"errorCode\": \"InvalidClientTokenId\"}}";
+    CliRun r = CliRun.with(Map.of(), ticketOnly, "diagnose", "-", "--format", "json");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    JsonNode v = new ObjectMapper().readTree(r.out()).get("verdict");
+    assertThat(v.get("status").asText()).isEqualTo("insufficient");
+    assertThat(v.get("headline").asText()).contains("InvalidClientTokenId");
+    assertThat(v.get("notKnown").toString()).contains("which credentials, region and endpoint each client would use");
+    assertThat(v.get("toCollect").size()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyCredentialsShownToWorkExitZero() throws Exception {
+    CliRun healthy = CliRun.of("diagnose", "facts-samples/healthy-static-keys.json", "--format", "json");
+    assertThat(healthy.exitCode()).isEqualTo(ExitCodes.OK);
+    JsonNode v = new ObjectMapper().readTree(healthy.out()).get("verdict");
+    assertThat(v.get("status").asText()).isEqualTo("ok");
+    assertThat(v.get("headline").asText()).contains("AWS accepts these credentials");
+    assertThat(v.get("notKnown").isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRefusalThatNoCauseExplainsIsInconclusiveAndExitsOne() throws Exception {
+    String bundle = Files.readString(Path.of("facts-samples/healthy-static-keys.json"))
+        .replace("\"outcome\": \"ok\", \"httpStatus\": 200", "\"outcome\": \"error\", \"httpStatus\": 403, \"errorCode\": \"AccessDenied\"");
+    CliRun r = CliRun.with(Map.of(), bundle, "diagnose", "-", "--format", "text");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(r.out()).startsWith("INCONCLUSIVE: AWS refused the credentials (AccessDenied)");
+  }
+
+  @Test
   void aMalformedBundleExitsTwoWithOneLineAndNoOutput() {
     CliRun r = CliRun.with(Map.of(), "{\"schemaVersion\": 1, \"stsProbes\": [{\"httpStatus\": \"x\"}]}", "diagnose", "-");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
