@@ -75,6 +75,15 @@ public record StsProbe(
   }
 
   /**
+   * The call was made as the clients that send these credentials make it, with their endpoint and region: the
+   * failing client's primary probe, or the one made for the other clients whose credentials differ. Such a
+   * probe's outcome is what those clients get.
+   */
+  public boolean asClientsSendIt() {
+    return primary() || "client".equals(purpose);
+  }
+
+  /**
    * The probe sent the same credentials as {@code other} (both are the failing client's when the bundle does not
    * record credential sets).
    */
