@@ -31,6 +31,13 @@ class PerClientProbesTest {
 
   @TempDir Path home;
 
+  /** {@code doctor} on the machine, against the loopback STS and this checkout's rules. */
+  static Workstation.Run doctor(Workstation w, FakeAws aws, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("doctor", "--sts-endpoint", aws.uri().toString(), "--rules", RULES));
+    args.addAll(List.of(more));
+    return w.run(args.toArray(String[]::new));
+  }
+
   static StsProbe probe(FactBundle b, String purpose) {
     return b.stsProbes().stream().filter(p -> p.purpose().equals(purpose)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + purpose + " probe in " + b.stsProbes()));
@@ -69,14 +76,14 @@ class PerClientProbesTest {
   @Test
   void theIssuesCaseIsNoLongerOkAndTheReportSaysWhichClientFails() throws Exception {
     try (FakeAws aws = new FakeAws(GOOD_ONLY)) {
-      Workstation.Run r = shadowedProcess().run("doctor", "--sts-endpoint", aws.uri().toString(), "--format", "text", "--rules", RULES);
+      Workstation.Run r = doctor(shadowedProcess(), aws, "--format", "text");
       assertThat(r.out()).as(r.out()).doesNotContain("OK:").doesNotContain("No problem found")
           .contains("Static keys in profile corp are sent by botocore (boto3, AWS CLI v1) and the AWS CLI v2")
           .contains("AWS refused the static keys AKIA…ZK5N that botocore (boto3, AWS CLI v1) and the AWS CLI v2 send")
           .contains("the AWS SDK for Java v2 sends AKIA…ZK5N (profile-process), which AWS accepts");
       assertThat(r.exitCode()).isEqualTo(1);
       // Named as the failing client, the CLI's view is the primary one: the same cause, from its own probe.
-      Workstation.Run cli = shadowedProcess().run("doctor", "--sts-endpoint", aws.uri().toString(), "--format", "json", "--rules", RULES,
+      Workstation.Run cli = doctor(shadowedProcess(), aws, "--format", "json",
           "--client", "aws-cli");
       assertThat(cli.out()).contains("STATIC_KEYS_SHADOW_PROVIDER");
       assertThat(cli.exitCode()).isEqualTo(1);
@@ -102,7 +109,7 @@ class PerClientProbesTest {
   void aPastedRefusalWithCredentialsThatWorkHereSaysTheFailingProcessUsedOthers() throws Exception {
     try (FakeAws aws = new FakeAws(GOOD_ONLY)) {
       Workstation w = new Workstation(home).env("AWS_ACCESS_KEY_ID", GOOD).env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET).env("AWS_REGION", "us-east-1");
-      Workstation.Run r = w.run("doctor", "--sts-endpoint", aws.uri().toString(), "--format", "text", "--rules", RULES, "--error",
+      Workstation.Run r = doctor(w, aws, "--format", "text", "--error",
           "An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.");
       assertThat(r.out()).as(r.out()).contains("These credentials work now; the process that failed used others")
           .contains("AWS accepts them now as " + Keys.userArn("alice"));
@@ -124,13 +131,13 @@ class PerClientProbesTest {
       assertThat(own.profile()).isEqualTo("dev");
       assertThat(own.provider()).isEqualTo("profile-static");
       assertThat(b.stsProbes()).extracting(StsProbe::purpose).containsExactly("primary", "profile");
-      Workstation.Run r = w.run("doctor", "--sts-endpoint", aws.uri().toString(), "--format", "text", "--rules", RULES);
+      Workstation.Run r = doctor(w, aws, "--format", "text");
       assertThat(r.out()).startsWith("PROBLEM: Access keys in the environment override the profile you selected")
           .contains("the profile's own credentials (AKIA…ZK5N, profile-static) are accepted");
 
       // The environment's key is temporary and comes without its token: that fault comes first.
       w.env("AWS_ACCESS_KEY_ID", TEMP).env("AWS_SECRET_ACCESS_KEY", TEMP_SECRET);
-      Workstation.Run asia = w.run("doctor", "--sts-endpoint", aws.uri().toString(), "--format", "json", "--rules", RULES);
+      Workstation.Run asia = doctor(w, aws, "--format", "json");
       assertThat(asia.out().indexOf("SESSION_TOKEN_MISSING")).as(asia.out()).isNotNegative()
           .isLessThan(asia.out().indexOf("ENV_OVERRIDES_PROFILE"));
     }
