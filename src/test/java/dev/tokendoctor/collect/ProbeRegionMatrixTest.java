@@ -69,7 +69,7 @@ class ProbeRegionMatrixTest {
   }
 
   /** The probe-dependent causes the matrix covers (every rule that asks for a particular probe, or a probe's clients). */
-  static final List<String> CAUSES = List.of("KEY_ID_NOT_FOUND", "SESSION_TOKEN_MISSING", "SESSION_TOKEN_STALE",
+  static final List<String> CAUSES = List.of("KEY_ID_NOT_FOUND", "KEY_INACTIVE_OR_DELETED", "SESSION_TOKEN_MISSING", "SESSION_TOKEN_STALE",
       "SESSION_TOKEN_FROM_OTHER_SOURCE", "TEMP_CREDENTIALS_EXPIRED", "ENV_OVERRIDES_PROFILE", "STATIC_KEYS_SHADOW_PROVIDER",
       "PROFILE_VAR_CONFLICT", "CLIENTS_DISAGREE", "CREDENTIALS_WORK_NOW", "PARTITION_MISMATCH", "STS_REGION_DEACTIVATED",
       "REGION_NOT_ENABLED", "GLOBAL_STS_TOKEN_IN_OPT_IN_REGION");
@@ -96,6 +96,8 @@ class ProbeRegionMatrixTest {
     final Set<String> expired = new HashSet<>();
     final Set<String> globalTokens = new HashSet<>();
     final Set<String> stsDeactivatedIn = new HashSet<>();
+    /** Keys that were deactivated: unknown to STS, listed Inactive by IAM. */
+    final Set<String> inactive = new HashSet<>();
     boolean optInEnabled = true;
 
     World key(String keyId, RegionKind kind) {
@@ -117,6 +119,18 @@ class ProbeRegionMatrixTest {
       }
       if (expired.contains(r.keyId())) {
         return FakeAws.expiredToken();
+      }
+      switch (r.action() == null ? "" : r.action()) {
+        case "GetAccessKeyInfo":
+          return FakeAws.accessKeyInfo(ACCOUNT);
+        case "ListUsers":
+          return FakeAws.listUsers(ACCOUNT, "ci");
+        case "ListAccessKeys":
+          Map<String, String> listed = new HashMap<>();
+          inactive.forEach(k -> listed.put(k, "Inactive"));
+          return FakeAws.listAccessKeys("ci", java.time.Instant.parse("2025-01-01T00:00:00Z"), listed);
+        default:
+          break;
       }
       String arnPartition = p.equals("gov") ? "aws-us-gov" : "aws";
       return FakeAws.callerIdentity("arn:" + arnPartition + ":iam::" + ACCOUNT + ":user/" + r.keyId().substring(4, 8).toLowerCase(),
@@ -146,6 +160,13 @@ class ProbeRegionMatrixTest {
     for (RegionKind k : RegionKind.values()) {
       out.add(cell("KEY_ID_NOT_FOUND", k, new World().key(k.good(), k), (w, r) ->
           region(w, r).env("AWS_ACCESS_KEY_ID", BAD).env("AWS_SECRET_ACCESS_KEY", BAD_SECRET)));
+      // --verify-with admin: working credentials look the refused key up and find it Inactive.
+      World deactivatedKey = new World().key(k.good(), k);
+      deactivatedKey.inactive.add(BAD);
+      out.add(cell("KEY_INACTIVE_OR_DELETED", k, deactivatedKey, (w, r) -> region(w, r)
+          .credentials("[admin]\naws_access_key_id = " + r.good() + "\naws_secret_access_key = " + r.goodSecret() + "\n")
+          .config("[profile admin]\nregion = " + r.region + "\n")
+          .env("AWS_ACCESS_KEY_ID", BAD).env("AWS_SECRET_ACCESS_KEY", BAD_SECRET), "verify=admin"));
       out.add(cell("SESSION_TOKEN_MISSING", k, new World().key(TEMP, k), (w, r) ->
           region(w, r).env("AWS_ACCESS_KEY_ID", TEMP).env("AWS_SECRET_ACCESS_KEY", TEMP_SECRET)));
       out.add(cell("SESSION_TOKEN_STALE", k, new World().key(k.good(), k), (w, r) ->
@@ -233,7 +254,7 @@ class ProbeRegionMatrixTest {
         o.put(opt.substring(0, opt.indexOf('=')), opt.substring(opt.indexOf('=') + 1));
       }
       FactCollector collector = new FactCollector();
-      FactBundle bundle = collector.collect(w.machine(), new CollectRequest(o.get("profile"), null, null, null, false, aws.uri(),
+      FactBundle bundle = collector.collect(w.machine(), new CollectRequest(o.get("profile"), null, null, o.get("verify"), false, aws.uri(),
           null, o.get("error"), null, null, null));
       var codec = new BundleCodec();
       var buf = new ByteArrayOutputStream();
