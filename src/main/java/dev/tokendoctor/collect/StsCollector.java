@@ -99,6 +99,13 @@ final class StsCollector {
           : "no STS endpoint answered; " + any.endpoint() + ": " + (any.errorMessage() == null ? any.outcome() : any.errorMessage()));
       return;
     }
+    if (mine == null) {
+      // The failing client's own credentials stay unknown: the others' outcomes do not stand for them.
+      var eff = c.effective();
+      c.ran("sts", "partial", "the " + (eff == null ? "" : eff.provider() + " ") + "credentials of " + c.effectiveClient
+          + " are not known without signing in; only the other clients' credentials were probed");
+      return;
+    }
     c.ran("sts", partial ? "partial" : "ok", partial ? "the network time budget ran out before every probe was made" : null);
   }
 

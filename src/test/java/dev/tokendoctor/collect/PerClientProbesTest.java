@@ -170,6 +170,26 @@ class PerClientProbesTest {
   }
 
   @Test
+  void whenTheFailingClientHasNothingToProbeWithTheOthersAreStillProbedAndTheUnknownIsSaid() throws Exception {
+    try (FakeAws aws = new FakeAws(GOOD_ONLY)) {
+      Workstation w = new Workstation(home);
+      FactBundle b = w.credentials("[corp]\naws_access_key_id = " + GOOD + "\naws_secret_access_key = " + GOOD_SECRET + "\n")
+          .config("[profile corp]\nregion = us-east-1\ncredential_process = " + w.script("broken", "exit 3") + "\n")
+          .env("AWS_PROFILE", "corp").collect(Keys.at(aws.uri()));
+      assertThat(b.stsProbes()).singleElement().satisfies(p -> {
+        assertThat(p.purpose()).isEqualTo("client");
+        assertThat(p.clients()).containsExactly("botocore", "cli-v2");
+        assertThat(p.ok()).isTrue();
+      });
+      assertThat(b.collectors()).anySatisfy(r -> {
+        assertThat(r.name()).isEqualTo("sts");
+        assertThat(r.status()).isEqualTo("partial");
+        assertThat(r.detail()).contains("java-sdk-v2").contains("only the other clients' credentials were probed");
+      });
+    }
+  }
+
+  @Test
   void offlineMakesNoProbeForAnyClient() throws Exception {
     FactBundle b = shadowedProcess().collect(Keys.offline());
     assertThat(b.stsProbes()).isEmpty();
