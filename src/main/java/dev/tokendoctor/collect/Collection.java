@@ -51,6 +51,8 @@ final class Collection {
   /** The credentials each client would send, by client name. */
   final Map<String, Material> material = new LinkedHashMap<>();
   String effectiveClient;
+  /** The selected profile's own credentials, when environment keys override them for the failing client. */
+  Overridden overridden;
   final List<RegionSetting> regions = new ArrayList<>();
   final List<EndpointSetting> endpoints = new ArrayList<>();
   final List<CredentialProcessResult> processes = new ArrayList<>();
@@ -81,6 +83,9 @@ final class Collection {
       return fact.expiration() == null || fact.expiration().isAfter(now);
     }
   }
+
+  /** A profile's own credentials, which environment keys override (in memory only, like {@link Material}). */
+  record Overridden(String profile, String provider, Material material) {}
 
   void ran(String name, String status, String detail) {
     runs.add(new CollectorRun(name, status, detail == null ? null : secrets.scrub(detail)));

@@ -119,6 +119,14 @@ public final class Descriptors {
         fingerprint(core));
   }
 
+  /**
+   * Which set of credentials a probe sent, as a salted fingerprint of key id, secret and token exactly as sent:
+   * equal for probes that sent the same values, and no way back to any of them.
+   */
+  public String credentialSet(String keyId, String secret, String token) {
+    return fingerprint((keyId == null ? "" : keyId) + "\u0000" + (secret == null ? "" : secret) + "\u0000" + (token == null ? "" : token));
+  }
+
   /** The fingerprint {@link #describe} gives a value: to compare values of different sources. */
   private String fingerprint(String core) {
     try {

@@ -26,6 +26,8 @@ final class ResolutionCollector {
   private ProfileViews views;
   private Boolean imds;
   private boolean imdsAsked;
+  /** Walks botocore's chain as if the environment held no keys (for {@link #overridden}). */
+  private boolean skipEnvironment;
 
   void collect(Collection c) {
     this.c = c;
@@ -41,10 +43,39 @@ final class ResolutionCollector {
       }
       if (effective) {
         c.selection = selection(sel);
+        if ("environment".equals(r.provider)) {
+          c.overridden = overridden(client, sel);
+        }
       }
     }
     new RegionsAndEndpoints(c, views).collect();
     c.ran("resolution", "ok", null);
+  }
+
+  /**
+   * What the selected profile itself would give the client, were the environment keys not set: the STS probe
+   * tries it once, to tell whether the override is what breaks the call. {@code null} when the profile gives no
+   * usable credentials without signing in.
+   */
+  private Collection.Overridden overridden(String client, Selection sel) {
+    Resolution own;
+    if (client.equals(Clients.JAVA)) {
+      if (c.javaProfilesError != null || views.javaProfile(sel.name()) == null) {
+        return null;
+      }
+      own = profile(sel, key -> views.java(sel.name(), key), "the AWS SDK for Java", new ArrayList<>());
+    } else {
+      skipEnvironment = true;
+      try {
+        own = botocore(sel);
+      } finally {
+        skipEnvironment = false;
+      }
+    }
+    if (own == null || !own.found || own.material == null || !own.material.usable() || own.profile == null) {
+      return null;
+    }
+    return new Collection.Overridden(own.profile, own.provider, own.material);
   }
 
   // ---------------------------------------------------------------- AWS SDK for Java v2
@@ -97,7 +128,7 @@ final class ResolutionCollector {
       return Resolution.notFound(views.botocoreError());
     }
     List<String> passed = new ArrayList<>();
-    if (c.request.profile() == null) {
+    if (c.request.profile() == null && !skipEnvironment) {
       String ak = c.machine.env("AWS_ACCESS_KEY_ID");
       if (ak != null && !ak.isEmpty()) {
         String sk = c.machine.env("AWS_SECRET_ACCESS_KEY");

@@ -4,6 +4,7 @@ import dev.tokendoctor.facts.EndpointSetting;
 import dev.tokendoctor.facts.EnvVar;
 import dev.tokendoctor.facts.ProfileProperty;
 import dev.tokendoctor.facts.RegionSetting;
+import dev.tokendoctor.facts.ResolvedCredentials;
 import dev.tokendoctor.facts.SsoToken;
 import dev.tokendoctor.facts.StsProbe;
 import java.time.Duration;
@@ -19,8 +20,12 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * Live {@code sts:GetCallerIdentity} with the credentials the failing client would send, where its settings
  * send it (or to {@code --sts-endpoint}). When it fails, the differential probes that separate the hypotheses:
  * the same keys in us-east-1 (enabled in every account), in another partition when the machine hints at one,
- * and without the session token when a long-term key carries one. Every call is bounded; together they stay
- * within the collection's network budget.
+ * and without the session token when a long-term key carries one. Then each other distinct set of credentials
+ * a client on this machine would send (the AWS CLI's static keys beside the SDK's credential_process, say),
+ * once each, where that client would send it; and, when environment keys override the selected profile and
+ * were refused, the profile's own credentials, once. Every probe records which credentials it sent and for
+ * which clients, so rules can tell per client which one fails. Every call is bounded; together they stay
+ * within the collection's network budget, and no failing call is repeated beyond this plan.
  */
 final class StsCollector {
   private static final Set<String> LEGACY_GLOBAL_REGIONS = Set.of(
@@ -35,45 +40,113 @@ final class StsCollector {
   /** Where one probe goes and with what. */
   record Target(String purpose, String endpoint, String signingRegion, boolean withToken) {}
 
+  /** One distinct set of credentials, and who would send it. */
+  record CredentialSet(Material material, List<String> clients, String provider, String profile) {}
+
   void collect(Collection c, Budget budget) {
     if (c.request.offline()) {
       c.ran("sts", "skipped", "--offline");
       return;
     }
-    Material m = c.material.get(c.effectiveClient);
-    if (m == null) {
+    List<CredentialSet> sets = sets(c);
+    CredentialSet mine = sets.stream().filter(s -> s.clients().contains(c.effectiveClient)).findFirst().orElse(null);
+    if (sets.isEmpty()) {
       var eff = c.effective();
       c.ran("sts", "skipped", eff != null && eff.found()
           ? "the " + eff.provider() + " credentials of " + c.effectiveClient + " are not known without signing in (nothing to probe with)"
           : "no credentials to probe with");
       return;
     }
-    Target primary = primary(c, m);
-    StsProbe first = probe(c, budget, primary, m);
-    if (first == null) {
-      c.ran("sts", "failed", "the network time budget was spent before the first call");
-      return;
-    }
     boolean partial = false;
-    if (!first.ok()) {
-      for (Target t : differentials(c, primary, first, m)) {
-        if (probe(c, budget, t, m) == null) {
-          partial = true;
+    StsProbe first = null;
+    if (mine != null) {
+      Material m = mine.material();
+      Target primary = primary(c, c.effectiveClient, m);
+      first = probe(c, budget, primary, mine);
+      if (first == null) {
+        c.ran("sts", "failed", "the network time budget was spent before the first call");
+        return;
+      }
+      if (!first.ok()) {
+        for (Target t : differentials(c, primary, first, m)) {
+          partial |= probe(c, budget, t, mine) == null;
         }
       }
+    }
+    // The other clients' credentials: one call each, where that client would send them.
+    for (CredentialSet other : sets) {
+      if (other == mine) {
+        continue;
+      }
+      String client = other.clients().get(0);
+      Target t = primary(c, client, other.material());
+      if (!unreachable(c, t.endpoint())) {
+        partial |= probe(c, budget, new Target("client", t.endpoint(), t.signingRegion(), t.withToken()), other) == null;
+      }
+    }
+    // Environment keys override the selected profile and were refused: would the profile's own have worked?
+    Collection.Overridden own = c.overridden;
+    if (first != null && first.failed() && own != null && sets.stream().noneMatch(s -> same(s.material(), own.material()))) {
+      Target p = primary(c, c.effectiveClient, own.material());
+      partial |= probe(c, budget, new Target("profile", p.endpoint(), p.signingRegion(), p.withToken()),
+          new CredentialSet(own.material(), List.of(), own.provider(), own.profile())) == null;
     }
     if (c.probes.stream().noneMatch(p -> p.ok() || p.failed())) {
       // Said as an unknown, not as a finding: a proxy, a firewall or no network is not a credentials problem,
       // but the report must not read as if AWS had been asked.
-      c.ran("sts", "unreachable", "no STS endpoint answered; " + first.endpoint() + ": "
-          + (first.errorMessage() == null ? first.outcome() : first.errorMessage()));
+      StsProbe any = first != null ? first : c.probes.isEmpty() ? null : c.probes.get(0);
+      c.ran("sts", "unreachable", any == null ? "no STS endpoint answered"
+          : "no STS endpoint answered; " + any.endpoint() + ": " + (any.errorMessage() == null ? any.outcome() : any.errorMessage()));
+      return;
+    }
+    if (mine == null) {
+      // The failing client's own credentials stay unknown: the others' outcomes do not stand for them.
+      var eff = c.effective();
+      c.ran("sts", "partial", "the " + (eff == null ? "" : eff.provider() + " ") + "credentials of " + c.effectiveClient
+          + " are not known without signing in; only the other clients' credentials were probed");
       return;
     }
     c.ran("sts", partial ? "partial" : "ok", partial ? "the network time budget ran out before every probe was made" : null);
   }
 
-  private static Target primary(Collection c, Material m) {
-    RegionSetting r = c.effectiveRegion(c.effectiveClient);
+  /**
+   * The distinct sets of credentials the clients would send, the failing client's first; clients that send the
+   * same values (key id, secret and token, exactly as sent) share one set and one probe.
+   */
+  private static List<CredentialSet> sets(Collection c) {
+    List<CredentialSet> out = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    order.add(c.effectiveClient);
+    c.material.keySet().stream().filter(k -> !k.equals(c.effectiveClient)).forEach(order::add);
+    for (String client : order) {
+      Material m = c.material.get(client);
+      if (m == null) {
+        continue;
+      }
+      CredentialSet found = out.stream().filter(s -> same(s.material(), m)).findFirst().orElse(null);
+      if (found != null) {
+        found.clients().add(client);
+        continue;
+      }
+      ResolvedCredentials r = c.credentials.stream().filter(x -> x.client().equals(client)).findFirst().orElse(null);
+      List<String> clients = new ArrayList<>();
+      clients.add(client);
+      out.add(new CredentialSet(m, clients, r == null ? null : r.provider(), r == null ? null : r.profile()));
+    }
+    return out;
+  }
+
+  static boolean same(Material a, Material b) {
+    return Objects.equals(a.keyId, b.keyId) && Objects.equals(a.secret, b.secret) && Objects.equals(a.token, b.token);
+  }
+
+  /** An endpoint a probe of this collection already found unreachable or silent: not worth another wait. */
+  private static boolean unreachable(Collection c, String endpoint) {
+    return c.probes.stream().anyMatch(p -> p.endpoint().equals(endpoint) && !p.ok() && !p.failed());
+  }
+
+  private static Target primary(Collection c, String client, Material m) {
+    RegionSetting r = c.effectiveRegion(client);
     String region = r == null || r.missing() ? null : r.region().strip();
     String signing = region == null ? "us-east-1" : region;
     boolean token = m.token != null;
@@ -87,19 +160,19 @@ final class StsCollector {
     if (override != null && ProbeDestinations.refusal(StsCall.uriOrNull(override.url()), "sts", signing, List.of()) == null) {
       return new Target("primary", override.url().strip(), signing, token);
     }
-    if (region == null || "aws-global".equals(region) || (!c.effectiveClient.equals(Clients.JAVA) && legacy(c) && LEGACY_GLOBAL_REGIONS.contains(region))) {
+    if (region == null || "aws-global".equals(region) || (!client.equals(Clients.JAVA) && legacy(c, client) && LEGACY_GLOBAL_REGIONS.contains(region))) {
       return new Target("primary", "https://sts.amazonaws.com", "us-east-1", token);
     }
     return new Target("primary", Partitions.stsEndpoint(region), signing, token);
   }
 
   /** {@code sts_regional_endpoints = legacy} (env or profile), which older botocore also defaults to. */
-  private static boolean legacy(Collection c) {
+  private static boolean legacy(Collection c, String client) {
     String env = c.machine.env("AWS_STS_REGIONAL_ENDPOINTS");
     if (env != null) {
       return env.strip().equalsIgnoreCase("legacy");
     }
-    Selection sel = Selection.of(c.effectiveClient, c.request, c.machine);
+    Selection sel = Selection.of(client, c.request, c.machine);
     var s = new ProfileViews(c).botocoreMerged(sel.name()).get("sts_regional_endpoints");
     return s != null && s.value().equalsIgnoreCase("legacy");
   }
@@ -160,11 +233,12 @@ final class StsCollector {
   }
 
   /** Makes one probe and records it; {@code null} when the budget is spent. */
-  private static StsProbe probe(Collection c, Budget budget, Target t, Material m) {
+  private static StsProbe probe(Collection c, Budget budget, Target t, CredentialSet set) {
     Duration timeout = budget.nextCall();
     if (timeout == null) {
       return null;
     }
+    Material m = set.material();
     StsCall.Answer<GetCallerIdentityResponse> a;
     try (var http = StsCall.http(c.request, timeout)) {
       a = StsCall.run(c.machine.clock(), c.secrets, () -> {
@@ -183,7 +257,8 @@ final class StsCollector {
     StsProbe p = new StsProbe(t.purpose(), t.endpoint(), t.signingRegion(), Partitions.of(t.signingRegion()),
         t.withToken() && m.token != null, m.shownKeyId(c.descriptors), a.outcome(), a.httpStatus(), a.errorCode(),
         a.errorMessage(), r == null ? null : r.arn(), r == null ? null : r.account(), r == null ? null : r.userId(),
-        a.serverDate(), a.elapsedMillis());
+        a.serverDate(), a.elapsedMillis(), c.descriptors.credentialSet(m.keyId, m.secret, m.token),
+        List.copyOf(set.clients()), set.provider(), set.profile());
     c.probes.add(p);
     if (c.dateProbe == null && a.serverDate() != null) {
       c.dateProbe = p;
