@@ -22,7 +22,7 @@ class FactCoverageTest {
   private static StsProbe primary(String outcome) {
     return new StsProbe("primary", "https://sts.us-east-1.amazonaws.com", "us-east-1", "aws", false, "AKIA…MPLE",
         outcome, "ok".equals(outcome) ? 200 : 403, "ok".equals(outcome) ? null : "InvalidClientTokenId", null,
-        "ok".equals(outcome) ? "arn:aws:iam::111122223333:user/a" : null, null, null, null, 10L);
+        "ok".equals(outcome) ? "arn:aws:iam::111122223333:user/a" : null, null, null, null, 10L, null, null, null, null);
   }
 
   @Test
