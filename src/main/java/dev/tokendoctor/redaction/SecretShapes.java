@@ -39,6 +39,9 @@ public final class SecretShapes {
   private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9/+]+={0,2}");
   private static final Pattern URL = Pattern.compile(
       "(?i)\\b([a-z][a-z0-9+.-]{1,15}://)([^\\s/?#@\"'<>`]*@)?([^\\s/?#\"'<>`]*)([^\\s?#\"'<>`]*)(\\?[^\\s#\"'<>`]*)?");
+  /** Query parameters that carry credentials: a signature, a token, a password, a key. */
+  private static final Pattern SENSITIVE_PARAMETER = Pattern.compile(
+      "(?i)sig|token|secret|pass|pwd|key|auth|credential|session|code");
   private static final int SECRET_KEY_LENGTH = 40;
   private static final int TOKEN_MIN_LENGTH = 100;
   private static final int RANDOM_MIN_LENGTH = 32;
@@ -131,7 +134,16 @@ public final class SecretShapes {
           if (p.isEmpty()) {
             continue;
           }
-          sb.append(eq < 0 ? hide(p, removed) : p.substring(0, eq + 1) + hide(p.substring(eq + 1), removed));
+          String name = eq < 0 ? "" : p.substring(0, eq + 1);
+          String value = eq < 0 ? p : p.substring(eq + 1);
+          if (value.startsWith("(hidden")) {
+            // Already reduced (a descriptor's space ends the match): scrubbing twice changes nothing.
+            sb.append(p);
+            continue;
+          }
+          // Every query value is hidden here; only credentials are remembered, to be scrubbed wherever else they appear.
+          boolean credential = SENSITIVE_PARAMETER.matcher(name).find() || of(value) != null;
+          sb.append(name).append(credential ? hide(value, removed) : hidden(value.length()));
         }
       }
       return sb.toString();

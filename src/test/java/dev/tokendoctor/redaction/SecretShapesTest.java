@@ -44,6 +44,11 @@ class SecretShapesTest {
     assertThat(SecretShapes.url("https://u:SECRET@proxy.example.com")).isEqualTo("https://(hidden, 8 chars)@proxy.example.com");
     assertThat(SecretShapes.url("http://admin:hunter2@10.0.0.1:8080/sts/path?X-Amz-Signature=abcdef0123&region=us-east-1#top"))
         .isEqualTo("http://(hidden, 13 chars)@10.0.0.1:8080/sts/path?X-Amz-Signature=(hidden, 10 chars)&region=(hidden, 9 chars)#top");
+    String reduced = SecretShapes.url("https://sts.example.com/v1?X-Amz-Security-Token=abc&region=us-east-1");
+    assertThat(SecretShapes.scrub(reduced)).as("idempotent").isEqualTo(reduced);
+    List<String> removed = new ArrayList<>();
+    SecretShapes.scrub("https://sts.example.com/?X-Amz-Signature=0a1b2c3d&region=us-east-1&Token=xyz", removed::add);
+    assertThat(removed).as("only credentials are remembered, not every query value").containsExactly("0a1b2c3d", "xyz");
     assertThat(SecretShapes.url("https://sts.eu-west-1.amazonaws.com")).isEqualTo("https://sts.eu-west-1.amazonaws.com");
     assertThat(SecretShapes.url("https://corp.awsapps.com/start#/")).isEqualTo("https://corp.awsapps.com/start#/");
   }
