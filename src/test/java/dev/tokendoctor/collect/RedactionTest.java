@@ -134,14 +134,14 @@ class RedactionTest {
           {"--profile", PROFILE_SECRET}}) {
         List<String> base = Workstation.args("--sts-endpoint", sts, "--error", error, "--verify-with", "default");
         base.addAll(List.of(profile));
-        Workstation.Run collect = w.run(concat("collect", base));
+        Workstation.Run collect = w.run("collect", base);
         assertThat(collect.exitCode()).as(collect.err()).isZero();
         outputs.add(collect.out());
         outputs.add(collect.err());
         for (String format : new String[] {"text", "json", "markdown"}) {
           List<String> args = new ArrayList<>(base);
           args.addAll(List.of("--format", format, "--verbose", "--save-bundle", home.resolve("saved.json").toString()));
-          Workstation.Run doctor = w.run(concat("doctor", args));
+          Workstation.Run doctor = w.run("doctor", args);
           assertThat(doctor.exitCode()).as(doctor.err()).isIn(0, 1);
           outputs.add(doctor.out());
           outputs.add(doctor.err());
@@ -199,12 +199,5 @@ class RedactionTest {
             out.substring(Math.max(0, i - 80), Math.min(out.length(), i + 96))).isFalse();
       }
     }
-  }
-
-  private static String[] concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all.toArray(String[]::new);
   }
 }

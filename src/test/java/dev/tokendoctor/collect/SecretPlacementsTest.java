@@ -118,13 +118,13 @@ class SecretPlacementsTest {
     List<String> outputs = new ArrayList<>();
     List<String> base = Workstation.args("--offline");
     base.addAll(List.of(extra));
-    Workstation.Run collect = w.run(concat("collect", base));
+    Workstation.Run collect = w.run("collect", base);
     assertThat(collect.exitCode()).as(collect.err()).isZero();
     outputs.add(collect.out());
     for (String format : new String[] {"text", "json", "markdown"}) {
       List<String> args = new ArrayList<>(base);
       args.addAll(List.of("--format", format, "--verbose"));
-      Workstation.Run doctor = w.run(concat("doctor", args));
+      Workstation.Run doctor = w.run("doctor", args);
       assertThat(doctor.exitCode()).as(doctor.err()).isIn(0, 1);
       outputs.add(doctor.out());
       outputs.add(doctor.err());
@@ -149,12 +149,5 @@ class SecretPlacementsTest {
       }
     }
     throw new AssertionError("no property " + key + " in the bundle");
-  }
-
-  private static String[] concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all.toArray(String[]::new);
   }
 }
