@@ -154,13 +154,18 @@ public final class Descriptors {
     if (raw == null || looksLikeName(raw)) {
       return raw;
     }
-    String shown = "(hidden name, " + raw.length() + " chars, " + fingerprint(raw).substring(0, 8) + ")";
-    secrets.rememberName(raw, shown);
     String stripped = stripBlanks(raw);
     if (!stripped.equals(raw) && !stripped.isEmpty() && !looksLikeName(stripped)) {
-      secrets.rememberName(stripped, "(hidden name, " + stripped.length() + " chars, " + fingerprint(stripped).substring(0, 8) + ")");
+      // The AWS SDK for Java trims AWS_PROFILE, botocore does not: both forms may reach the facts.
+      secrets.rememberName(stripped, hiddenName(stripped));
     }
+    String shown = hiddenName(raw);
+    secrets.rememberName(raw, shown);
     return shown;
+  }
+
+  private String hiddenName(String raw) {
+    return "(hidden name, " + raw.length() + " chars, " + fingerprint(raw).substring(0, 8) + ")";
   }
 
   /** {@code raw} may be shown as a name: nothing shaped like a credential, and made of name characters (or short). */

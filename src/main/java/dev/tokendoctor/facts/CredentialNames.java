@@ -3,6 +3,7 @@ package dev.tokendoctor.facts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -22,6 +23,11 @@ public final class CredentialNames {
       "aws_key_id", "aws_access_key_id");
   /** Edits (a swapped, missing or extra letter or two) that still read as the real name; the names are 17 to 21 characters long. */
   private static final LevenshteinDistance NEAR = new LevenshteinDistance(3);
+  private static final int SHORTEST = 17;
+  private static final int LONGEST = 21;
+  /** Names already judged ("" for none), bounded: bundles are untrusted and could name anything. */
+  private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
+  private static final int MEMO_LIMIT = 10_000;
 
   private CredentialNames() {}
 
@@ -47,12 +53,28 @@ public final class CredentialNames {
     if (name == null) {
       return null;
     }
+    // Rules ask for every variable and key of every bundle; the same few names come back again and again.
+    String known = MEMO.get(name);
+    if (known != null) {
+      return known.isEmpty() ? null : known;
+    }
+    String meant = compute(name);
+    if (MEMO.size() < MEMO_LIMIT) {
+      MEMO.put(name, meant == null ? "" : meant);
+    }
+    return meant;
+  }
+
+  private static String compute(String name) {
     String n = name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_').replace('.', '_');
     if (NAMES.contains(n)) {
       return n;
     }
     if (ALIASES.containsKey(n)) {
       return ALIASES.get(n);
+    }
+    if (n.length() < SHORTEST - 4 || n.length() > LONGEST + 3) {
+      return null;
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
