@@ -1,5 +1,7 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.bundle.BundleCodec;
+import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.facts.CliCacheEntry;
 import dev.tokendoctor.facts.Clock;
@@ -17,7 +19,11 @@ import dev.tokendoctor.facts.SsoToken;
 import dev.tokendoctor.facts.StsProbe;
 import dev.tokendoctor.facts.TicketContext;
 import dev.tokendoctor.facts.ToolOptions;
+import dev.tokendoctor.redaction.SecretShapes;
 import dev.tokendoctor.report.ToolVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +80,8 @@ final class Collection {
     this.secrets = secrets;
     this.descriptors = new Descriptors(secrets);
     this.startedAt = machine.clock().instant();
+    descriptors.name(request.profile());
+    descriptors.name(request.verifyWith());
   }
 
   /** A cache file holding credentials, with the credentials themselves (in memory only). */
@@ -110,15 +118,33 @@ final class Collection {
     return out;
   }
 
+  /**
+   * The bundle as it may leave the collector: every string of it scrubbed once more by {@link Secrets} (the
+   * secrets met, the names that are not shown, anything shaped like a credential), so that even the bundle in
+   * memory holds no secret, and the facts that name a hidden profile agree on its descriptor.
+   */
   FactBundle bundle() {
+    FactBundle raw = rawBundle();
+    try {
+      BundleCodec codec = new BundleCodec();
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      codec.write(raw, json);
+      String scrubbed = secrets.scrub(json.toString(StandardCharsets.UTF_8));
+      return codec.read(scrubbed.getBytes(StandardCharsets.UTF_8), "collected bundle", warning -> {});
+    } catch (IOException | BundleException e) {
+      throw new IllegalStateException("the collected bundle cannot be scrubbed: " + secrets.scrub(e.getMessage()), e);
+    }
+  }
+
+  private FactBundle rawBundle() {
     List<ScannedFile> files = files();
     Clock clock = new Clock(startedAt,
         dateProbe == null ? null : dateProbe.serverDate(),
         dateProbe == null ? null : "STS " + dateProbe.signingRegion() + " Date header",
         dateProbe == null ? null : localAtServerDate.getEpochSecond() - dateProbe.serverDate().getEpochSecond());
     ToolOptions options = new ToolOptions(request.profile(), request.region(),
-        request.stsEndpoint() == null ? null : request.stsEndpoint().toString(),
-        request.iamEndpoint() == null ? null : request.iamEndpoint().toString(),
+        request.stsEndpoint() == null ? null : SecretShapes.url(request.stsEndpoint().toString()),
+        request.iamEndpoint() == null ? null : SecretShapes.url(request.iamEndpoint().toString()),
         request.offline(), request.verifyWith());
     return new FactBundle(
         FactBundle.SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 package dev.tokendoctor.collect;
 
 import dev.tokendoctor.facts.ValueDescriptor;
+import dev.tokendoctor.redaction.SecretShapes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,10 @@ import java.util.regex.Pattern;
  * raw value and say what kind of value it is; secrets come back as shape, length and a fingerprint salted
  * with a random per-bundle salt, so equal values compare equal inside one bundle and nothing else can be
  * learned. Every secret seen is also remembered by {@link Secrets}, for the final leak check.
+ *
+ * <p>Names only decide the least that is hidden: a value filed under an innocent name is still reduced when it
+ * is shaped like a credential ({@link SecretShapes}: a secret key under {@code AWS_SECERT_ACCESS_KEY}, a key id
+ * under {@code my_key}), and a URL keeps its scheme, host, port and path but not its password or query values.
  */
 public final class Descriptors {
   private static final Pattern KEY_ID_DISPLAYABLE = Pattern.compile("[A-Z0-9]{4,128}");
@@ -44,9 +49,16 @@ public final class Descriptors {
     KEY_ID,
     /** A secret key, session token, SSO token, client secret: nothing but shape and fingerprint. */
     SECRET,
-    /** A region, profile name, URL, path, date: shown whole. */
-    PLAIN
+    /** A region, URL, path, date: shown whole, unless it is shaped like a credential or holds one (a URL's password). */
+    PLAIN,
+    /** A profile or session name: shown whole when it looks like a name, else by a descriptor (see {@link #name}). */
+    NAME
   }
+
+  /** What a name may be made of to be shown: letters, digits and the punctuation profile names use. */
+  private static final Pattern NAME_SHAPED = Pattern.compile("[\\p{L}\\p{N}_\\-/.%@:+ ]{1,64}");
+  /** Odd names shorter than this are shown anyway: too short to be a credential. */
+  private static final int NAME_SECRET_MIN = 8;
 
   public ValueDescriptor keyId(String raw) {
     return describe(raw, Kind.KEY_ID);
@@ -65,10 +77,23 @@ public final class Descriptors {
     if (raw == null) {
       return null;
     }
+    String core = core(raw);
+    String shownPlain = raw;
+    if (kind == Kind.NAME) {
+      name(core);
+    } else if (kind == Kind.PLAIN) {
+      SecretShapes.Shape shape = SecretShapes.of(core);
+      if (shape == SecretShapes.Shape.ACCESS_KEY_ID) {
+        kind = Kind.KEY_ID;
+      } else if (shape != null) {
+        kind = Kind.SECRET;
+      } else {
+        shownPlain = SecretShapes.scrub(raw, secrets::remember);
+      }
+    }
     if (kind == Kind.SECRET) {
       secrets.remember(raw);
     }
-    String core = core(raw);
     boolean leading = !raw.isEmpty() && isBlankChar(raw.charAt(0));
     boolean trailing = !raw.isEmpty() && isBlankChar(raw.charAt(raw.length() - 1));
     String stripped = stripBlanks(raw);
@@ -94,8 +119,8 @@ public final class Descriptors {
       prefix = core.substring(0, 4);
       last4 = core.substring(core.length() - 4);
       shown = prefix + "…" + last4;
-    } else if (kind == Kind.PLAIN) {
-      shown = raw;
+    } else if (kind == Kind.PLAIN || kind == Kind.NAME) {
+      shown = kind == Kind.NAME ? raw : shownPlain;
     }
     return new ValueDescriptor(
         true,
@@ -125,6 +150,43 @@ public final class Descriptors {
    */
   public String credentialSet(String keyId, String secret, String token) {
     return fingerprint((keyId == null ? "" : keyId) + "\u0000" + (secret == null ? "" : secret) + "\u0000" + (token == null ? "" : token));
+  }
+
+  /**
+   * A profile, session or services name as it may be shown: whole when it looks like a name; otherwise (a
+   * secret or key id used as a profile name, a long string of odd characters) a descriptor that is the same
+   * for the same name within one bundle, so that the facts naming it still agree. The name is remembered, and
+   * {@link Secrets#scrub} replaces it by that descriptor in everything that leaves the collector.
+   */
+  public String name(String raw) {
+    if (raw == null || looksLikeName(raw)) {
+      return raw;
+    }
+    String stripped = stripBlanks(raw);
+    if (!stripped.equals(raw) && !stripped.isEmpty() && !looksLikeName(stripped)) {
+      // The AWS SDK for Java trims AWS_PROFILE, botocore does not: both forms may reach the facts.
+      secrets.rememberName(stripped, hiddenName(stripped));
+    }
+    String shown = hiddenName(raw);
+    secrets.rememberName(raw, shown);
+    return shown;
+  }
+
+  private String hiddenName(String raw) {
+    return "(hidden name, " + raw.length() + " chars, " + fingerprint(raw).substring(0, 8) + ")";
+  }
+
+  /** {@code raw} may be shown as a name: nothing shaped like a credential, and made of name characters (or short). */
+  static boolean looksLikeName(String raw) {
+    if (SecretShapes.found(raw)) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (Character.isISOControl(raw.charAt(i))) {
+        return false;
+      }
+    }
+    return raw.length() < NAME_SECRET_MIN || NAME_SHAPED.matcher(raw).matches();
   }
 
   /** The fingerprint {@link #describe} gives a value: to compare values of different sources. */

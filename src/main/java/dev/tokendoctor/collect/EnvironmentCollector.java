@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.CredentialNames;
 import dev.tokendoctor.facts.EnvVar;
 import dev.tokendoctor.facts.Host;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ final class EnvironmentCollector {
     Machine m = c.machine;
     for (var e : new TreeMap<>(m.env()).entrySet()) {
       String name = e.getKey();
-      if (name.startsWith("AWS_") || name.startsWith("AWSUME_") || OTHERS.contains(name)) {
+      // A near miss of a credential's name is collected too (aws_secret_access_key in lower case): clients ignore it.
+      if (name.startsWith("AWS_") || name.startsWith("AWSUME_") || OTHERS.contains(name)
+          || CredentialNames.meantVariable(name) != null) {
         c.environment.add(new EnvVar(name, c.descriptors.describe(e.getValue(), SettingKinds.ofEnv(name))));
       }
     }

@@ -147,6 +147,8 @@ final class FileScanner {
         String[] typed = sectionType(f, header, n);
         sectionType = typed[0];
         sectionName = typed[1];
+        // A secret pasted as a profile name is shown by a descriptor wherever the name appears.
+        descriptors.name(sectionName);
         sectionId = sectionType + "\u0000" + sectionName;
         // A duplicate is the same header twice, as configparser sees it ([profile default] beside [default] is not).
         Integer first = sectionFirstLine.putIfAbsent(header.strip(), n);

@@ -2,6 +2,7 @@ package dev.tokendoctor.collect;
 
 import dev.tokendoctor.collect.ProfileViews.Setting;
 import dev.tokendoctor.facts.EndpointSetting;
+import dev.tokendoctor.redaction.SecretShapes;
 import dev.tokendoctor.facts.RegionSetting;
 import java.net.URI;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ final class RegionsAndEndpoints {
     } catch (IllegalArgumentException e) {
       // not a URL; the host stays unknown
     }
-    return new EndpointSetting(service, url, host, origin, ignored, false);
+    // Endpoints are not secret, but a proxy's password or a signed query in one is: only those are reduced.
+    return new EndpointSetting(service, SecretShapes.url(url), host, origin, ignored, false);
   }
 
   private static boolean truthy(String v) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Which credentials each client would sign with, walking its own provider chain over the facts already
@@ -356,7 +357,7 @@ final class ResolutionCollector {
       }
       String k = norm(cand);
       boolean close = k.equals(n) || (n.length() >= 3 && k.length() >= 3 && (k.startsWith(n) || n.startsWith(k)
-          || k.endsWith(n) || n.endsWith(k))) || (n.length() >= 4 && distance(k, n) <= 2);
+          || k.endsWith(n) || n.endsWith(k))) || (n.length() >= 4 && LevenshteinDistance.getDefaultInstance().apply(k, n) <= 2);
       if (close) {
         out.add(cand);
       }
@@ -366,22 +367,6 @@ final class ResolutionCollector {
 
   private static String norm(String s) {
     return s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
   }
 
   // ---------------------------------------------------------------- helpers

@@ -14,4 +14,13 @@ public record EnvVar(String name, ValueDescriptor value) {
   public String origin() {
     return "env " + name;
   }
+
+  /**
+   * The credential variable this name is a near miss of ({@code AWS_SECERT_ACCESS_KEY} →
+   * {@code AWS_SECRET_ACCESS_KEY}, {@code aws_session_token} → {@code AWS_SESSION_TOKEN}), which clients
+   * ignore; {@code null} for a real name or an unrelated one.
+   */
+  public String misspellingOf() {
+    return CredentialNames.meantVariable(name);
+  }
 }

@@ -27,6 +27,15 @@ public record ProfileProperty(
     return "config".equals(file);
   }
 
+  /**
+   * The credential setting this key is a near miss of ({@code aws_secert_access_key} →
+   * {@code aws_secret_access_key}, {@code aws_session_toke} → {@code aws_session_token}), which clients
+   * ignore; {@code null} for a real name or an unrelated one.
+   */
+  public String misspellingOf() {
+    return CredentialNames.meantKey(key);
+  }
+
   /** The property belongs to a profile section (not an sso-session or services section). */
   public boolean inProfile() {
     return "profile".equals(sectionType);

@@ -97,6 +97,7 @@ final class MarkdownReport {
   }
 
   private static String escape(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    // A line break in a value would end its table row or list item: values stay on their line.
+    return s == null ? "" : s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\r\n", " ").replace('\n', ' ');
   }
 }

@@ -16,11 +16,11 @@ public record Report(Diagnosis diagnosis, List<String> warnings, boolean verbose
     warnings = List.copyOf(warnings);
   }
 
-  /** Renders in {@code format}. */
+  /** Renders in {@code format}; text and Markdown with no control character a value could smuggle in (JSON escapes them). */
   public String render(Format format) {
     return switch (format) {
-      case TEXT -> TextReport.render(this);
-      case MARKDOWN -> MarkdownReport.render(this);
+      case TEXT -> TerminalSafe.of(TextReport.render(this));
+      case MARKDOWN -> TerminalSafe.of(MarkdownReport.render(this));
       case JSON -> JsonReport.render(this);
     };
   }

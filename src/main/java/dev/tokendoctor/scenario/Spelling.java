@@ -2,6 +2,7 @@ package dev.tokendoctor.scenario;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean ...?" for names people type: scenario keys, cause ids, fact fields. */
 public final class Spelling {
@@ -30,21 +31,6 @@ public final class Spelling {
   }
 
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return LevenshteinDistance.getDefaultInstance().apply(a, b);
   }
 }

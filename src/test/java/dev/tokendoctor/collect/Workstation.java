@@ -84,6 +84,14 @@ final class Workstation {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** One in-process run of {@code command} with {@code args}. */
+  Run run(String command, List<String> args) {
+    List<String> all = new ArrayList<>();
+    all.add(command);
+    all.addAll(args);
+    return run(all.toArray(String[]::new));
+  }
+
   static List<String> args(String... parts) {
     return new ArrayList<>(List.of(parts));
   }
