@@ -59,6 +59,7 @@ final class MarkdownReport {
         sb.append("Sources: ").append(String.join(" , ", f.sources())).append("\n\n");
       }
     }
+    DifferentialSections.markdown(sb, report.differential());
     if (!d.checks().isEmpty()) {
       sb.append("#### Ruled out\n\n");
       for (Check c : d.checks()) {
@@ -86,7 +87,7 @@ final class MarkdownReport {
     commands.clear();
   }
 
-  private static String escape(String s) {
+  static String escape(String s) {
     return s == null ? "" : s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
