@@ -115,7 +115,8 @@ public record DifferentialData(
     try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(schema)
         .with(CsvParser.Feature.TRIM_SPACES).with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(f.text())) {
       while (it.hasNextValue()) {
-        int lineNo = it.getParser().currentTokenLocation().getLineNr();
+        // Jackson places a row's first token at the end of the line before it.
+        int lineNo = it.getParser().currentTokenLocation().getLineNr() + 1;
         Map<String, String> row = it.nextValue();
         for (String c : columns) {
           if (!row.containsKey(c)) {

@@ -4,6 +4,7 @@ import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Check;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.diagnosis.ObservedError;
+import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.RuleInfo;
 import dev.tokendoctor.engine.RulesException;
@@ -48,8 +49,9 @@ public final class Differentials {
   }
 
   /**
-   * The differential of {@code d}, or {@code null} when none is needed: a finding explains the refusal, AWS
-   * accepted the credentials, or the bundle found a problem without a refusal.
+   * The differential of {@code d}, or {@code null} when none is needed: a finding explains the refusal, a
+   * problem was found and no error code says otherwise, AWS accepted the credentials, or the bundle found a
+   * problem without a refusal.
    */
   public static Differential of(KnowledgeBase kb, FactBundle bundle, Diagnosis d) throws RulesException {
     boolean explained = d.findings().stream().anyMatch(r -> r.explainsObservedError() && r.supersededBy() == null);
@@ -57,6 +59,11 @@ public final class Differentials {
       return null;
     }
     String code = errorCode(bundle, d);
+    boolean problemFound = d.findings().stream().anyMatch(r -> r.finding().severity() == Severity.ERROR);
+    if (code == null && problemFound) {
+      // No error code to contradict it: the finding is the answer, not one guess among many.
+      return null;
+    }
     TicketContext ticket = bundle.ticket();
     boolean refused = code != null || bundle.stsProbes().stream().anyMatch(p -> p.primary() && p.failed())
         || (ticket != null && ticket.errorText() != null && !ticket.errorText().isBlank());
