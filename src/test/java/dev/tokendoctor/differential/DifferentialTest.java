@@ -228,17 +228,6 @@ class DifferentialTest {
   }
 
   static Path copyRules(Path dir) throws IOException {
-    Path to = dir.resolve("rules");
-    try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(Path.of("rules").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
+    return dev.tokendoctor.TestTrees.copy(Path.of("rules"), dir.resolve("rules"));
   }
 }
