@@ -201,6 +201,9 @@ class DifferentialTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("tokendoctor: error: " + rules + "/differential/priors.csv:" + (header + 3)
         + ": prior 'many' is not a whole number >= 0");
+    CliRun check = CliRun.of("rules", "check", "--rules", rules.toString());
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("differential/priors.csv:" + (header + 3));
 
     Path questions = rules.resolve("differential/questions.csv");
     Files.writeString(questions, Files.readString(questions).replace("\nKEY_QUOTED,", "\nKEY_QUOTD,"));
