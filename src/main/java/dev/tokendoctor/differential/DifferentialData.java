@@ -76,7 +76,8 @@ public record DifferentialData(
                 separates.add(l.known(id, "separates", causeIds));
               }
             }
-            Question q = new Question(l.need("fact"), separates, l.get("why"), l.need("command"));
+            List<String> knownFrom = l.get("known_from").isEmpty() ? List.of() : List.of(l.get("known_from").split("[\\s,]+"));
+            Question q = new Question(l.need("fact"), separates, l.get("why"), l.need("command"), knownFrom);
             switch (cause) {
               case "@always" -> always.add(q);
               case "@no-error" -> noError.add(q);

@@ -8,6 +8,7 @@ import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.RuleInfo;
 import dev.tokendoctor.engine.RulesException;
+import dev.tokendoctor.facts.CollectorRun;
 import dev.tokendoctor.facts.StsProbe;
 import dev.tokendoctor.facts.TicketContext;
 import java.util.ArrayList;
@@ -78,7 +79,9 @@ public final class Differentials {
     if (refused) {
       rank(kb, data, d, code, candidates, ruledOut);
     }
-    List<Question> questions = questions(data, candidates, code == null, profile(bundle));
+    Set<String> collected = new LinkedHashSet<>();
+    bundle.collectors().stream().filter(CollectorRun::ok).forEach(c -> collected.add(c.name()));
+    List<Question> questions = questions(data, candidates, code == null, profile(bundle), collected);
     return new Differential(code, refused ? data.meaning(code) : null, candidates, ruledOut, questions);
   }
 
@@ -139,7 +142,8 @@ public final class Differentials {
    * The questions of the likeliest candidates, each command once (a shared command separates the causes of every
    * question it answers), the "which error?" question first when the error is unknown, the full bundle last.
    */
-  static List<Question> questions(DifferentialData data, List<Candidate> candidates, boolean noError, String profile) {
+  static List<Question> questions(DifferentialData data, List<Candidate> candidates, boolean noError, String profile,
+      Set<String> collected) {
     Set<String> candidateIds = new LinkedHashSet<>();
     candidates.forEach(c -> candidateIds.add(c.id()));
     Map<String, Question> byCommand = new LinkedHashMap<>();
@@ -147,7 +151,7 @@ public final class Differentials {
       data.noError().forEach(q -> add(byCommand, q, profile, candidateIds));
     }
     for (Candidate c : candidates) {
-      if (c.question() == null) {
+      if (c.question() == null || answered(c.question(), collected)) {
         continue;
       }
       String command = command(c.question().command(), profile);
@@ -160,17 +164,22 @@ public final class Differentials {
     return List.copyOf(byCommand.values());
   }
 
+  /** The bundle already holds the answer: every collector that would have seen it ran. */
+  private static boolean answered(Question q, Set<String> collected) {
+    return !q.knownFrom().isEmpty() && collected.containsAll(q.knownFrom());
+  }
+
   private static void add(Map<String, Question> byCommand, Question q, String profile, Set<String> candidates) {
     String command = command(q.command(), profile);
     List<String> separates = q.separates().stream().filter(candidates::contains).toList();
     Question merged = byCommand.get(command);
     if (merged == null) {
-      byCommand.put(command, new Question(q.fact(), separates, q.why(), command));
+      byCommand.put(command, new Question(q.fact(), separates, q.why(), command, q.knownFrom()));
       return;
     }
     Set<String> union = new LinkedHashSet<>(merged.separates());
     union.addAll(separates);
-    byCommand.put(command, new Question(merged.fact(), List.copyOf(union), merged.why(), command));
+    byCommand.put(command, new Question(merged.fact(), List.copyOf(union), merged.why(), command, merged.knownFrom()));
   }
 
   /** The command with the profile in use, or without {@code --profile} when none is known (the default then). */

@@ -10,10 +10,12 @@ import java.util.List;
  * @param separates the cause ids this fact tells apart
  * @param why how the answer confirms or rules them out
  * @param command the shell line the customer runs
+ * @param knownFrom the collectors whose facts answer it: a bundle where they all ran needs no asking
  */
-public record Question(String fact, List<String> separates, String why, String command) {
+public record Question(String fact, List<String> separates, String why, String command, List<String> knownFrom) {
 
   public Question {
     separates = List.copyOf(separates);
+    knownFrom = List.copyOf(knownFrom);
   }
 }

@@ -51,17 +51,19 @@ public final class ReplyReport {
     ReplyOptions options = report.reply();
     Template template = compile(options.templateText(), options.name());
     Map<String, Object> context = new HashMap<>();
-    RankedFinding cause = cause(report.diagnosis());
+    RankedFinding top = cause(report.diagnosis());
     Set<String> ids = ids(report);
+    // A differential means no finding explains the refusal: a finding then is at most something noticed on the way.
     Differential differential = report.differential();
-    boolean asks = differential != null && (cause == null || !cause.explainsObservedError());
-    String answer = cause != null ? causeAnswer(cause.finding(), options.reference(), ids, asks ? differential : null)
-        : asks ? questionsAnswer(differential, ids)
+    RankedFinding cause = differential == null ? top : null;
+    String answer = cause != null ? causeAnswer(cause.finding(), options.reference(), ids)
+        : differential != null ? questionsAnswer(differential, ids, top == null ? null : plain(top.finding().title(),
+            options.reference(), ids))
         : worksAnswer(report.diagnosis());
     context.put("answer", answer.strip());
     context.put("cause", cause == null ? "" : plain(cause.finding().title(), options.reference(), ids));
     context.put("hasCause", cause != null);
-    context.put("needMoreInformation", asks && !differential.questions().isEmpty());
+    context.put("needMoreInformation", differential != null && !differential.questions().isEmpty());
     return template.execute(context).replaceAll("\n{3,}", "\n\n").strip() + "\n";
   }
 
@@ -94,7 +96,7 @@ public final class ReplyReport {
     return top.finding().severity() == Severity.INFO ? null : top;
   }
 
-  private static String causeAnswer(Finding f, Instant at, Set<String> ids, Differential alsoAsk) {
+  private static String causeAnswer(Finding f, Instant at, Set<String> ids) {
     StringBuilder sb = new StringBuilder();
     sb.append("**What we found:** ").append(sentence(plain(f.title(), at, ids))).append("\n\n");
     if (!f.evidence().isEmpty()) {
@@ -120,14 +122,10 @@ public final class ReplyReport {
       sb.append('\n');
     }
     links(sb, f.sources());
-    if (alsoAsk != null && !alsoAsk.questions().isEmpty()) {
-      sb.append("If that does not solve it, the following would tell us more.\n\n");
-      questions(sb, alsoAsk, ids);
-    }
     return sb.toString();
   }
 
-  private static String questionsAnswer(Differential d, Set<String> ids) {
+  private static String questionsAnswer(Differential d, Set<String> ids, String noticed) {
     StringBuilder sb = new StringBuilder();
     if (d.errorCode() != null) {
       sb.append("AWS answered `").append(d.errorCode()).append("`. ");
@@ -142,6 +140,10 @@ public final class ReplyReport {
           .append(String.join("; ", likely)).append(".\n\n");
     } else {
       sb.append("What you sent does not yet show what went wrong.\n\n");
+    }
+    if (noticed != null) {
+      sb.append("We also noticed something worth a look, although it does not explain this error by itself: ")
+          .append(lowerFirst(sentence(noticed))).append("\n\n");
     }
     sb.append("Could you run the following in the same terminal (or on the same machine) where the error happens, "
         + "and send us the output? None of these commands prints a secret key or a token.\n\n");

@@ -168,9 +168,17 @@ class DifferentialTest {
     for (String id : r.path("findings").findValuesAsText("id")) {
       assertThat(candidates).as("already a finding").doesNotContain(id);
     }
-    // The questions use the profile the bundle names.
-    String profile = b.path("profile").path("name").asText();
-    assertThat(r.path("questions").findValuesAsText("command")).anyMatch(c -> c.contains("--profile " + profile));
+    // What the bundle already shows is not asked again (its environment and files were collected).
+    assertThat(r.path("questions").findValuesAsText("command")).isNotEmpty()
+        .doesNotContain("env | grep '^AWS_' | cut -d= -f1", "grep -n '^[[:space:]]*\\[' ~/.aws/credentials ~/.aws/config")
+        .noneMatch(c -> c.contains("{profile}"))
+        .last().isEqualTo("tokendoctor collect -o bundle.json");
+  }
+
+  @Test
+  void commandsNameTheProfileInUseOrNone() {
+    assertThat(Differentials.command("aws configure list --profile {profile}", "dev")).isEqualTo("aws configure list --profile dev");
+    assertThat(Differentials.command("aws configure list --profile {profile}", null)).isEqualTo("aws configure list");
   }
 
   @Test
