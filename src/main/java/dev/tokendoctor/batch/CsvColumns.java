@@ -48,16 +48,8 @@ public record CsvColumns(String id, List<String> text, List<String> meta) {
           + String.join(", ", ID_NAMES) + ")") + " in its header: " + String.join(", ", header)
           + "; name it with --id-column");
     }
-    List<Integer> textIndexes = new ArrayList<>();
-    if (!text.isEmpty()) {
-      for (String t : text) {
-        int i = find(header, List.of(t), true);
-        if (i < 0) {
-          throw new BatchException(input + ": no column '" + t + "' in its header: " + String.join(", ", header));
-        }
-        textIndexes.add(i);
-      }
-    } else {
+    List<Integer> textIndexes = named(header, text, input);
+    if (text.isEmpty()) {
       int title = find(header, TITLE_NAMES, false);
       int body = find(header, TEXT_NAMES, false);
       if (body < 0) {
@@ -69,16 +61,8 @@ public record CsvColumns(String id, List<String> text, List<String> meta) {
       }
       textIndexes.add(body);
     }
-    List<Integer> metaIndexes = new ArrayList<>();
-    if (!meta.isEmpty()) {
-      for (String m : meta) {
-        int i = find(header, List.of(m), true);
-        if (i < 0) {
-          throw new BatchException(input + ": no column '" + m + "' in its header: " + String.join(", ", header));
-        }
-        metaIndexes.add(i);
-      }
-    } else {
+    List<Integer> metaIndexes = named(header, meta, input);
+    if (meta.isEmpty()) {
       for (int i = 0; i < header.size(); i++) {
         if (i != idIndex && !textIndexes.contains(i) && !header.get(i).isBlank()) {
           metaIndexes.add(i);
@@ -86,6 +70,19 @@ public record CsvColumns(String id, List<String> text, List<String> meta) {
       }
     }
     return new Resolved(idIndex, textIndexes, metaIndexes, List.copyOf(header));
+  }
+
+  /** The indexes of the columns {@code names} names; one that is not there is named in the message. */
+  private static List<Integer> named(List<String> header, List<String> names, String input) throws BatchException {
+    List<Integer> indexes = new ArrayList<>();
+    for (String n : names) {
+      int i = find(header, List.of(n), true);
+      if (i < 0) {
+        throw new BatchException(input + ": no column '" + n + "' in its header: " + String.join(", ", header));
+      }
+      indexes.add(i);
+    }
+    return indexes;
   }
 
   /** The first column whose name matches one of {@code names}, in the order of {@code names}; -1 when none. */

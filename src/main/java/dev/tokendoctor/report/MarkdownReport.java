@@ -43,17 +43,7 @@ final class MarkdownReport {
       }
       if (!f.remediation().isEmpty()) {
         sb.append("**Fix**\n\n");
-        List<String> commands = new ArrayList<>();
-        for (String step : f.remediation()) {
-          if (step.startsWith("$ ")) {
-            commands.add(step.substring(2));
-            continue;
-          }
-          flush(sb, commands);
-          sb.append("- ").append(escape(step)).append('\n');
-        }
-        flush(sb, commands);
-        sb.append('\n');
+        steps(sb, f.remediation(), MarkdownReport::escape);
       }
       if (!f.sources().isEmpty()) {
         sb.append("Sources: ").append(String.join(" , ", f.sources())).append("\n\n");
@@ -75,6 +65,21 @@ final class MarkdownReport {
     sb.append("<sub>").append(ToolVersion.NAME).append(' ').append(ToolVersion.version())
         .append(", bundle schema ").append(d.schemaVersion()).append("</sub>\n");
     return sb.toString();
+  }
+
+  /** A fix as Markdown: its advice as a list, its commands ({@code $ ...}) as shell blocks, in their order. */
+  static void steps(StringBuilder sb, List<String> remediation, java.util.function.UnaryOperator<String> words) {
+    List<String> commands = new ArrayList<>();
+    for (String step : remediation) {
+      if (step.startsWith("$ ")) {
+        commands.add(step.substring(2));
+        continue;
+      }
+      flush(sb, commands);
+      sb.append("- ").append(words.apply(step)).append('\n');
+    }
+    flush(sb, commands);
+    sb.append('\n');
   }
 
   private static void flush(StringBuilder sb, List<String> commands) {

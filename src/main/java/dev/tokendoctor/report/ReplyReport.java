@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,17 +108,7 @@ public final class ReplyReport {
     }
     if (!f.remediation().isEmpty()) {
       sb.append("**How to fix it:**\n\n");
-      List<String> commands = new ArrayList<>();
-      for (String step : f.remediation()) {
-        if (step.startsWith("$ ")) {
-          commands.add(step.substring(2));
-          continue;
-        }
-        flush(sb, commands);
-        sb.append("- ").append(plain(step, at, ids)).append('\n');
-      }
-      flush(sb, commands);
-      sb.append('\n');
+      MarkdownReport.steps(sb, f.remediation(), step -> plain(step, at, ids));
     }
     links(sb, f.sources());
     return sb.toString();
@@ -165,16 +154,6 @@ public final class ReplyReport {
     }
     return "We found nothing wrong in what you sent, but that does not prove the credentials work. Could you run "
         + "`aws sts get-caller-identity` in the terminal where the error happens and send us its output?";
-  }
-
-  private static void flush(StringBuilder sb, List<String> commands) {
-    if (commands.isEmpty()) {
-      return;
-    }
-    sb.append("\n```sh\n");
-    commands.forEach(c -> sb.append(c).append('\n'));
-    sb.append("```\n\n");
-    commands.clear();
   }
 
   private static void links(StringBuilder sb, List<String> sources) {

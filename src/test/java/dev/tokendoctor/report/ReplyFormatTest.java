@@ -139,8 +139,7 @@ class ReplyFormatTest {
   void theTeamsTemplateComesFromAnOptionOrTheEnvironment(@TempDir Path dir) throws IOException {
     Path t = dir.resolve("ours.mustache");
     Files.writeString(t, "Hi there,\n\n{{{answer}}}\n\n{{#hasCause}}Cause: {{cause}}{{/hasCause}}\n-- Team Ops\n");
-    CliRun r = CliRun.of("diagnose", "facts-samples/session-token-missing.json", "--format", "reply",
-        "--reply-template", t.toString());
+    CliRun r = withTemplate(t);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).startsWith("Hi there,").contains("Cause: A temporary (ASIA) access key", "-- Team Ops")
         .doesNotContain("Best regards");
@@ -153,15 +152,18 @@ class ReplyFormatTest {
   void aBrokenTemplateIsBadUsageInOneLine(@TempDir Path dir) throws IOException {
     Path t = dir.resolve("broken.mustache");
     Files.writeString(t, "Hello\n{{#hasCause}}\nno end\n");
-    CliRun r = CliRun.of("diagnose", "facts-samples/session-token-missing.json", "--format", "reply",
-        "--reply-template", t.toString());
+    CliRun r = withTemplate(t);
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip()).startsWith("tokendoctor: error: " + t).contains("not a Mustache template").doesNotContain("\n");
-    CliRun missing = CliRun.of("diagnose", "facts-samples/session-token-missing.json", "--format", "reply",
-        "--reply-template", dir.resolve("none").toString());
+    CliRun missing = withTemplate(dir.resolve("none"));
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no such reply template file");
+  }
+
+  private static CliRun withTemplate(Path template) {
+    return CliRun.of("diagnose", "facts-samples/session-token-missing.json", "--format", "reply",
+        "--reply-template", template.toString());
   }
 
   @Test
