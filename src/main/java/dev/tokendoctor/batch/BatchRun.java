@@ -55,14 +55,21 @@ public final class BatchRun {
    * @param resume continue the interrupted run in {@code outDir}
    * @param rules where the rules came from, for the report
    * @param progressEveryMillis how often a plain progress line is printed off a terminal
+   * @param csv the columns of CSV exports among the inputs
+   * @param force replace the results of an earlier run in {@code outDir}
    */
   public record Options(List<Input> inputs, Path outDir, int threads, boolean resume, String rules,
-      long progressEveryMillis) {
+      long progressEveryMillis, CsvColumns csv, boolean force) {
     public Options {
       inputs = List.copyOf(inputs);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
       }
+      csv = csv == null ? CsvColumns.DEFAULT : csv;
+    }
+
+    public Options(List<Input> inputs, Path outDir, int threads, boolean resume, String rules, long progressEveryMillis) {
+      this(inputs, outDir, threads, resume, rules, progressEveryMillis, CsvColumns.DEFAULT, false);
     }
   }
 
@@ -142,6 +149,8 @@ public final class BatchRun {
     Path out = options.outDir();
     List<String> names = options.inputs().stream().map(Input::name).toList();
     checkInputs();
+    List<String> metaColumns = metaColumns();
+    clearEarlierRun(out);
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
@@ -174,19 +183,12 @@ public final class BatchRun {
         finish(out, tally, started, true, 0, 0);
         return outcome(tally, true, true);
       }
-    } else {
-      if (cp != null && !cp.complete()) {
-        throw new BatchException(out + " holds an unfinished run (" + cp.done() + " tickets done): continue it with "
-            + "--resume, or choose another --out");
-      }
-      Files.deleteIfExists(out.resolve(SUMMARY));
-      Files.deleteIfExists(out.resolve(REPORT));
     }
     done.set(skip);
 
     List<TicketReader.Input> readerInputs = options.inputs().stream()
         .map(i -> new TicketReader.Input(i.name(), i.path())).toList();
-    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes());
+    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes(), options.csv());
     Progress progress = new Progress(err, terminal, TicketReader.totalBytes(readerInputs), reader::bytesRead,
         done::get, options.progressEveryMillis());
 
@@ -196,11 +198,11 @@ public final class BatchRun {
     try (LineSink results = new LineSink(out.resolve(RESULTS), resultsBytes);
         LineSink csv = new LineSink(out.resolve(CSV), csvBytes)) {
       if (csvBytes == 0) {
-        csv.line(Row.CSV_HEADER.getBytes(StandardCharsets.UTF_8));
+        csv.line(Row.csvHeader(metaColumns).getBytes(StandardCharsets.UTF_8));
       }
       checkpoint(out, results, csv, tally, false);
       progress.start();
-      complete = pipeline(reader, skip, cp, results, csv, tally, out);
+      complete = pipeline(reader, skip, cp, results, csv, tally, out, metaColumns);
       diagnosedNow = tally.tickets - skip;
       checkpoint(out, results, csv, tally, complete);
     } finally {
@@ -213,13 +215,13 @@ public final class BatchRun {
 
   /** Reads, diagnoses and writes; true when every ticket of the inputs has its row. */
   private boolean pipeline(TicketReader reader, long skip, Checkpoint cp, LineSink results, LineSink csv,
-      Tally tally, Path out) throws IOException, InterruptedException, BatchException {
+      Tally tally, Path out, List<String> metaColumns) throws IOException, InterruptedException, BatchException {
     int threads = options.threads();
     int window = Math.max(256, threads * 64);
     // Rows in input order: the writer below takes them from here as their workers finish them.
     BlockingQueue<Job> queue = new ArrayBlockingQueue<>(window);
     Semaphore budget = new Semaphore(BUDGET_KIB);
-    TicketWorkers workers = new TicketWorkers(threads, parser, diagnoser, mapper);
+    TicketWorkers workers = new TicketWorkers(threads, parser, diagnoser, mapper, metaColumns);
     String[] readerProblem = new String[1];
     boolean[] readToEnd = new boolean[1];
     long[] seen = new long[1];
@@ -353,13 +355,59 @@ public final class BatchRun {
         t.last == null ? null : t.last.source(), options.outDir(), already, top);
   }
 
+  /** The files a run writes in its output folder. */
+  static final List<String> OUTPUTS = List.of(RESULTS, CSV, SUMMARY, REPORT, Checkpoint.FILE);
+
+  /**
+   * A new run never mixes its rows with an earlier run's: results in the output folder are continued with
+   * {@code --resume}, replaced with {@code --force}, and otherwise refused before anything is written.
+   */
+  private void clearEarlierRun(Path out) throws BatchException, IOException {
+    if (options.resume()) {
+      if (options.force()) {
+        throw new BatchException("--resume and --force: choose one (continue the earlier run, or replace it)");
+      }
+      return;
+    }
+    List<String> found = OUTPUTS.stream().filter(f -> Files.exists(out.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .toList();
+    if (found.isEmpty()) {
+      return;
+    }
+    if (!options.force()) {
+      throw new BatchException(out + " already holds the results of a run (" + String.join(", ", found)
+          + "): continue it with --resume, replace it with --force, or choose another --out");
+    }
+    for (String f : found) {
+      Files.deleteIfExists(out.resolve(f));
+    }
+  }
+
+  /**
+   * The metadata columns of {@code results.csv}: those named, else those of the CSV exports among the inputs
+   * (their headers are read now, so a missing id or text column is refused before anything is written).
+   */
+  private List<String> metaColumns() throws BatchException {
+    if (!options.csv().meta().isEmpty()) {
+      return options.csv().meta();
+    }
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+    for (Input i : options.inputs()) {
+      if (i.path() != null && Files.isRegularFile(i.path()) && TicketReader.isCsvName(i.path())) {
+        CsvColumns.Resolved r = CsvTickets.header(i.path(), i.name(), options.csv());
+        r.meta().forEach(m -> columns.add(r.names().get(m)));
+      }
+    }
+    return List.copyOf(columns);
+  }
+
   private void checkInputs() throws BatchException {
     long stdins = options.inputs().stream().filter(i -> i.path() == null).count();
     if (stdins > 1) {
       throw new BatchException("- (standard input) can be given once");
     }
     if (options.inputs().isEmpty()) {
-      throw new BatchException("no input: give JSON Lines files, folders of bundles, or - for standard input");
+      throw new BatchException("no input: give JSON Lines files, CSV exports, folders of bundles, or - for standard input");
     }
     for (Input i : options.inputs()) {
       if (i.path() != null && !Files.exists(i.path())) {

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.diagnosis.RankedFinding;
+import dev.tokendoctor.differential.Differential;
+import dev.tokendoctor.differential.Question;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of one input ticket: one line of {@code results.jsonl}, one row of {@code results.csv}.
@@ -24,16 +29,32 @@ import java.util.List;
  * @param errorKind for an error row: {@code malformed-line}, {@code unreadable-bundle}, {@code rule-failure},
  *     {@code input-error} or {@code internal-error}; else {@code null}
  * @param error for an error row, the reason in one line; else {@code null}
+ * @param meta the ticket's metadata (created date, customer, product, client tool...), in input order
+ * @param firstFix the first step of the first finding's fix, in one line; else {@code null}
+ * @param firstQuestion when no rule concluded: the first question to ask the customer, with its command
  */
 public record Row(
     long index, String ticket, String source, String status, String headline, List<Found> findings,
-    List<String> warnings, String errorKind, String error) {
+    List<String> warnings, String errorKind, String error, Map<String, String> meta, String firstFix,
+    String firstQuestion) {
 
   public static final String ERROR = "error";
 
   public Row {
     findings = List.copyOf(findings);
     warnings = List.copyOf(warnings);
+    meta = meta == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+  }
+
+  Row(long index, String ticket, String source, String status, String headline, List<Found> findings,
+      List<String> warnings, String errorKind, String error) {
+    this(index, ticket, source, status, headline, findings, warnings, errorKind, error, Map.of(), null, null);
+  }
+
+  /** The same row with the ticket's metadata. */
+  Row withMeta(Map<String, String> m) {
+    return new Row(index, ticket, source, status, headline, findings, warnings, errorKind, error, m, firstFix,
+        firstQuestion);
   }
 
   /**
@@ -47,13 +68,42 @@ public record Row(
    */
   public record Found(String id, String title, String severity, String confidence, int score) {}
 
-  static Row diagnosed(long index, String ticket, String source, Diagnosis d, List<String> warnings) {
+  static Row diagnosed(long index, String ticket, String source, Diagnosis d, List<String> warnings,
+      Map<String, String> meta, Differential differential) {
     List<Found> found = new ArrayList<>(d.findings().size());
     for (RankedFinding r : d.findings()) {
       found.add(new Found(r.id(), r.finding().title(), r.finding().severity().label(),
           r.finding().confidence().label(), r.score()));
     }
-    return new Row(index, ticket, source, d.verdict().status(), d.verdict().headline(), found, warnings, null, null);
+    String question = null;
+    if (differential != null && !differential.questions().isEmpty()) {
+      Question q = differential.questions().get(0);
+      question = q.fact() + ": $ " + q.command();
+    }
+    return new Row(index, ticket, source, d.verdict().status(), d.verdict().headline(), found, warnings, null, null,
+        meta, d.findings().isEmpty() ? null : firstFix(d.findings().get(0).finding().remediation()), question);
+  }
+
+  /** The first step of a fix in one line: its first sentence of advice, and its first command when it has one. */
+  static String firstFix(List<String> remediation) {
+    String advice = null;
+    String command = null;
+    for (String step : remediation) {
+      if (step.startsWith("$ ")) {
+        if (command == null) {
+          command = step;
+        }
+        if (advice != null) {
+          break;
+        }
+      } else if (advice == null && command == null) {
+        advice = step;
+      } else {
+        break;
+      }
+    }
+    String fix = advice == null ? command : command == null ? advice : advice + " " + command;
+    return fix == null ? null : fix.replaceAll("\\s+", " ").strip();
   }
 
   static Row failed(long index, String ticket, String source, String kind, String reason) {
@@ -93,6 +143,16 @@ public record Row(
     } else {
       n.putNull("error");
     }
+    if (firstFix != null) {
+      n.put("firstFix", firstFix);
+    }
+    if (firstQuestion != null) {
+      n.put("firstQuestion", firstQuestion);
+    }
+    if (!meta.isEmpty()) {
+      ObjectNode m = n.putObject("meta");
+      meta.forEach(m::put);
+    }
     return n;
   }
 
@@ -106,15 +166,50 @@ public record Row(
     List<String> warnings = new ArrayList<>();
     n.path("warnings").forEach(w -> warnings.add(w.asText()));
     JsonNode err = n.path("error");
+    Map<String, String> meta = new LinkedHashMap<>();
+    n.path("meta").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue().asText()));
     return new Row(n.path("index").asLong(), n.path("ticket").asText(), n.path("source").asText(),
         n.path("verdict").path("status").asText(), n.path("verdict").path("headline").asText(), found, warnings,
-        err.isObject() ? err.path("kind").asText() : null, err.isObject() ? err.path("message").asText() : null);
+        err.isObject() ? err.path("kind").asText() : null, err.isObject() ? err.path("message").asText() : null,
+        meta, n.path("firstFix").asText(null), n.path("firstQuestion").asText(null));
   }
 
-  static final String CSV_HEADER = "ticket,source,status,first_cause,first_confidence,causes,headline,error";
+  static final String CSV_HEADER =
+      "ticket,source,status,first_cause,first_confidence,causes,headline,error,first_fix,first_question";
 
-  /** The row of {@code results.csv} (without its newline); one physical line per ticket. */
-  String toCsv() {
+  /**
+   * The header of {@code results.csv}: the fixed columns, then one per metadata column named (renamed
+   * {@code ticket_NAME} when it would collide with a fixed one), or, when none is named, one {@code meta} column
+   * that holds every metadata label as {@code name=value; ...}.
+   */
+  static String csvHeader(List<String> metaColumns) {
+    if (metaColumns.isEmpty()) {
+      return CSV_HEADER + ",meta";
+    }
+    List<String> fixed = List.of(CSV_HEADER.split(","));
+    StringBuilder sb = new StringBuilder(CSV_HEADER);
+    for (String c : metaColumns) {
+      sb.append(',').append(csv(fixed.contains(c.toLowerCase(java.util.Locale.ROOT)) ? "ticket_" + c : c));
+    }
+    return sb.toString();
+  }
+
+  /** The row of {@code results.csv} (without its newline), for the header of {@link #csvHeader}. */
+  String toCsv(List<String> metaColumns) {
+    StringBuilder sb = new StringBuilder(fixedCsv()).append(',').append(csv(firstFix)).append(',').append(csv(firstQuestion));
+    if (metaColumns.isEmpty()) {
+      StringBuilder all = new StringBuilder();
+      meta.forEach((k, v) -> all.append(all.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+      return sb.append(',').append(csv(all.toString())).toString();
+    }
+    for (String c : metaColumns) {
+      sb.append(',').append(csv(meta.get(c)));
+    }
+    return sb.toString();
+  }
+
+  /** The fixed columns this row had before fixes and metadata were added. */
+  private String fixedCsv() {
     Found first = first();
     StringBuilder causes = new StringBuilder();
     for (Found f : findings) {

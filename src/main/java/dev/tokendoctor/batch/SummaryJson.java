@@ -34,6 +34,7 @@ final class SummaryJson {
     t.statuses.forEach(statuses::put);
     ObjectNode kinds = n.putObject("errorKinds");
     t.errorKinds.forEach(kinds::put);
+    t.meta.toJson(n.putObject("metadata"));
     ArrayNode causes = n.putArray("causes");
     for (Tally.Cause c : t.causesByFrequency()) {
       causes.addObject().put("id", c.id).put("title", c.title).put("severity", c.severity)

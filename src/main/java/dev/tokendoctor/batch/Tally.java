@@ -26,6 +26,8 @@ final class Tally {
   final List<Listed> noFindingRows = new ArrayList<>();
   /** The last row counted: where a run stopped. */
   Row last;
+  /** The tickets by their metadata labels. */
+  final MetaTally meta = new MetaTally();
 
   Tally(int listed) {
     this.listed = listed;
@@ -63,6 +65,7 @@ final class Tally {
   void add(Row r) {
     tickets++;
     last = r;
+    meta.add(r);
     statuses.merge(r.status(), 1L, Long::sum);
     if (r.failed()) {
       errors++;

@@ -11,17 +11,24 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads one ticket: a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the ticket's context
  * beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext fields}}), or a
- * bundle file. Thread-safe.
+ * bundle file. A line may hold the ticket's {@code "text"} instead of a bundle, or beside it (the facts of both
+ * are merged, the bundle's win). Other members with a plain value ({@code "created"}, {@code "customer"},
+ * {@code "product"}...) and the members of {@code "meta": {...}} are the ticket's metadata, carried to every
+ * output. Thread-safe.
  */
 final class TicketParser {
   /** The members a ticket line may have; others are warned about, like unknown fields of a bundle. */
-  static final Set<String> MEMBERS = Set.of("ticket", "bundle", "error", "context");
+  static final Set<String> MEMBERS = Set.of("ticket", "bundle", "error", "context", "text", "meta");
+  /** Metadata values are labels (a date, a customer, a product), not text: longer ones are cut. */
+  static final int MAX_META_VALUE = 200;
   static final int MAX_ID_LENGTH = 200;
 
   private final BundleCodec codec;
@@ -38,8 +45,13 @@ final class TicketParser {
    * @param id the ticket id
    * @param bundle its facts, with the ticket context merged in
    * @param warnings tolerated problems
+   * @param meta the ticket's metadata (created date, customer, product, client tool...), in input order
    */
-  record Parsed(String id, FactBundle bundle, List<String> warnings) {}
+  record Parsed(String id, FactBundle bundle, List<String> warnings, Map<String, String> meta) {
+    Parsed(String id, FactBundle bundle, List<String> warnings) {
+      this(id, bundle, warnings, Map.of());
+    }
+  }
 
   /** Why a ticket cannot be diagnosed: the kind of error row and its reason; the id when it could be read. */
   static final class Unreadable extends Exception {
@@ -91,21 +103,53 @@ final class TicketParser {
       throw new Unreadable("malformed-line", null, source + ": $.ticket: not a ticket id (control characters, or longer than "
           + MAX_ID_LENGTH + " characters)");
     }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String n = names.next();
-      if (!MEMBERS.contains(n)) {
-        warnings.add(source + ": $." + n + ": unknown field, ignored");
+    Map<String, String> meta = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> members = root.fields(); members.hasNext(); ) {
+      Map.Entry<String, JsonNode> m = members.next();
+      if (MEMBERS.contains(m.getKey())) {
+        continue;
+      }
+      if (m.getValue().isValueNode()) {
+        putMeta(meta, m.getKey(), m.getValue());
+      } else {
+        warnings.add(source + ": $." + m.getKey() + ": unknown field, ignored");
       }
     }
+    JsonNode metaNode = root.get("meta");
+    if (metaNode != null && !metaNode.isNull()) {
+      if (!metaNode.isObject()) {
+        throw new Unreadable("malformed-line", id, source + ": $.meta: expected an object of labels {\"customer\": \"...\"}");
+      }
+      metaNode.fields().forEachRemaining(m -> {
+        if (m.getValue().isValueNode()) {
+          putMeta(meta, m.getKey(), m.getValue());
+        } else {
+          warnings.add(source + ": $.meta." + m.getKey() + ": not a plain value, ignored");
+        }
+      });
+    }
+    JsonNode textNode = root.get("text");
+    FactBundle fromText = null;
+    if (textNode != null && !textNode.isNull()) {
+      if (!textNode.isTextual()) {
+        throw new Unreadable("malformed-line", id, source + ": $.text: expected the ticket's text, a string");
+      }
+      fromText = TicketText.facts(textNode.asText());
+    }
     JsonNode bundleNode = root.get("bundle");
-    if (bundleNode == null || bundleNode.isNull()) {
-      throw new Unreadable("unreadable-bundle", id, source + ": $.bundle: missing");
+    JsonNode pastedError = root.get("error");
+    if ((bundleNode == null || bundleNode.isNull()) && fromText == null && (pastedError == null || pastedError.isNull())) {
+      throw new Unreadable("unreadable-bundle", id, source + ": $.bundle: missing (a line holds \"bundle\", \"text\" or \"error\")");
     }
     FactBundle bundle;
-    try {
-      bundle = codec.read(bundleNode, source + " bundle", warnings::add);
-    } catch (BundleException e) {
-      throw new Unreadable("unreadable-bundle", id, e.getMessage());
+    if (bundleNode == null || bundleNode.isNull()) {
+      bundle = fromText != null ? fromText : TicketText.facts("");
+    } else {
+      try {
+        bundle = FactMerge.merge(codec.read(bundleNode, source + " bundle", warnings::add), fromText);
+      } catch (BundleException e) {
+        throw new Unreadable("unreadable-bundle", id, e.getMessage());
+      }
     }
     TicketContext context = bundle.ticket();
     JsonNode ctxNode = root.get("context");
@@ -131,7 +175,15 @@ final class TicketParser {
     if (context != bundle.ticket()) {
       bundle = bundle.withTicket(context);
     }
-    return new Parsed(id, bundle, warnings);
+    return new Parsed(id, bundle, warnings, meta);
+  }
+
+  private static void putMeta(Map<String, String> meta, String key, JsonNode value) {
+    if (value.isNull() || key.isBlank()) {
+      return;
+    }
+    String v = value.asText().strip().replaceAll("[\\p{Cntrl}]+", " ");
+    meta.put(key.strip(), v.length() > MAX_META_VALUE ? v.substring(0, MAX_META_VALUE) + "…" : v);
   }
 
   /** The context with the pasted error text, and the code found in it unless the context names one. */

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code -}: standard input, JSON Lines
  *   <li>a folder: every {@code *.json} file in it (and below) is one bundle, named after the file; every
  *       {@code *.jsonl} / {@code *.ndjson} file is JSON Lines; others are not tickets and are passed over
- *   <li>a file named {@code *.json} (or {@code *.json.gz}): one bundle; any other file: JSON Lines
+ *   <li>a file named {@code *.json} (or {@code *.json.gz}): one bundle; {@code *.csv} (or {@code *.csv.gz}): a
+ *       help-desk export, one ticket per record ({@link CsvTickets}); any other file: JSON Lines
  * </ul>
  */
 final class TicketReader {
@@ -35,6 +36,7 @@ final class TicketReader {
   private final List<Input> inputs;
   private final InputStream stdin;
   private final int maxLineBytes;
+  private final CsvColumns csv;
   private final AtomicLong bytesRead = new AtomicLong();
   private long index;
 
@@ -45,9 +47,15 @@ final class TicketReader {
    *     held in memory
    */
   TicketReader(List<Input> inputs, InputStream stdin, int maxLineBytes) {
+    this(inputs, stdin, maxLineBytes, CsvColumns.DEFAULT);
+  }
+
+  /** {@code csv}: the columns of CSV exports. */
+  TicketReader(List<Input> inputs, InputStream stdin, int maxLineBytes, CsvColumns csv) {
     this.inputs = List.copyOf(inputs);
     this.stdin = stdin;
     this.maxLineBytes = maxLineBytes;
+    this.csv = csv;
   }
 
   /**
@@ -99,6 +107,8 @@ final class TicketReader {
         more = readFolder(in, in.path(), sink);
       } else if (isBundleName(in.path())) {
         more = sink.accept(bundleFile(in.name(), in.path()));
+      } else if (isCsvName(in.path())) {
+        more = readCsvOf(in.name(), in.path(), sink);
       } else {
         more = readLinesOf(in.name(), in.path(), sink);
       }
@@ -125,6 +135,8 @@ final class TicketReader {
         more = sink.accept(bundleFile(display(root, p), p));
       } else if (isLinesName(p)) {
         more = readLinesOf(display(root, p), p, sink);
+      } else if (isCsvName(p)) {
+        more = readCsvOf(display(root, p), p, sink);
       }
       if (!more) {
         return false;
@@ -143,6 +155,14 @@ final class TicketReader {
   private boolean readLinesOf(String name, Path p, Sink sink) throws InterruptedException {
     try (InputStream in = Files.newInputStream(p)) {
       return readLines(name, in, sink);
+    } catch (IOException e) {
+      return sink.accept(new RawTicket(index++, name, null, null, null, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private boolean readCsvOf(String name, Path p, Sink sink) throws InterruptedException {
+    try (InputStream in = decompressed(new Counting(Files.newInputStream(p), bytesRead))) {
+      return CsvTickets.read(name, in, csv, maxLineBytes, () -> index++, sink);
     } catch (IOException e) {
       return sink.accept(new RawTicket(index++, name, null, null, null, "cannot read: " + e.getMessage()));
     }
@@ -292,8 +312,13 @@ final class TicketReader {
     return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson") || n.endsWith(".ndjson.gz");
   }
 
+  static boolean isCsvName(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".csv") || n.endsWith(".csv.gz");
+  }
+
   private static boolean isTicketFile(Path p) {
-    return Files.isRegularFile(p) && (isBundleName(p) || isLinesName(p));
+    return Files.isRegularFile(p) && (isBundleName(p) || isLinesName(p) || isCsvName(p));
   }
 
   private static long sizeOf(Path p) {

@@ -3,7 +3,9 @@ package dev.tokendoctor.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.engine.Diagnoser;
+import dev.tokendoctor.differential.Differentials;
 import dev.tokendoctor.engine.RuleFailure;
+import dev.tokendoctor.engine.RulesException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,13 +43,20 @@ final class TicketWorkers implements AutoCloseable {
   private final TicketParser parser;
   private final Diagnoser diagnoser;
   private final ObjectMapper mapper;
+  private final List<String> metaColumns;
   private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
 
   TicketWorkers(int count, TicketParser parser, Diagnoser diagnoser, ObjectMapper mapper) {
+    this(count, parser, diagnoser, mapper, List.of());
+  }
+
+  /** {@code metaColumns}: the metadata columns of {@code results.csv} (see {@link Row#csvHeader}). */
+  TicketWorkers(int count, TicketParser parser, Diagnoser diagnoser, ObjectMapper mapper, List<String> metaColumns) {
     this.parser = parser;
     this.diagnoser = diagnoser;
     this.mapper = mapper;
+    this.metaColumns = List.copyOf(metaColumns);
     for (int i = 1; i <= count; i++) {
       Thread t = new Thread(this::loop, "batch-worker-" + i);
       t.setDaemon(true);
@@ -113,17 +122,23 @@ final class TicketWorkers implements AutoCloseable {
   private Row diagnose(RawTicket t, TicketParser.Parsed parsed) {
     try {
       Diagnosis d = diagnoser.diagnose(parsed.bundle());
-      return Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings());
+      return Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings(), parsed.meta(),
+          Differentials.of(diagnoser.knowledgeBase(), parsed.bundle(), d));
     } catch (RuleFailure f) {
-      return Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage());
+      return Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage())
+          .withMeta(parsed.meta());
+    } catch (RulesException f) {
+      return Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage())
+          .withMeta(parsed.meta());
     } catch (RuntimeException | StackOverflowError e) {
-      return Row.failed(t.index(), parsed.id(), t.source(), "internal-error", t.source() + ": internal error: " + e);
+      return Row.failed(t.index(), parsed.id(), t.source(), "internal-error", t.source() + ": internal error: " + e)
+          .withMeta(parsed.meta());
     }
   }
 
   Rendered render(Row row) {
     try {
-      return new Rendered(row, mapper.writeValueAsBytes(row.toJson(mapper)), row.toCsv().getBytes(StandardCharsets.UTF_8));
+      return new Rendered(row, mapper.writeValueAsBytes(row.toJson(mapper)), row.toCsv(metaColumns).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("a row cannot be written as JSON", e);
     }

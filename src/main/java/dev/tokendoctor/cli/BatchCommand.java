@@ -2,6 +2,7 @@ package dev.tokendoctor.cli;
 
 import dev.tokendoctor.batch.BatchException;
 import dev.tokendoctor.batch.BatchRun;
+import dev.tokendoctor.batch.CsvColumns;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBases;
@@ -22,16 +23,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch",
     description = {
       "Diagnose many tickets: JSON Lines files (one {\"ticket\": \"ID\", \"bundle\": {...}} per line, optionally "
-          + "with \"error\": \"pasted error text\" or \"context\": {...}), folders of bundle files (*.json), "
-          + "or - for standard input; gzip is read as is.",
+          + "with \"error\": \"pasted error text\" or \"context\": {...}; or {\"ticket\": \"ID\", \"text\": \"the "
+          + "ticket's text\"}, with or without a bundle; other plain members such as \"created\" or \"customer\" "
+          + "are metadata), help-desk CSV exports (*.csv: a header, one ticket per record), folders of bundle "
+          + "files (*.json), or - for standard input; gzip is read as is.",
       "Writes results.jsonl, results.csv, summary.json and report.html to the output folder, in input order. "
           + "Every ticket gets one row; one that cannot be diagnosed gets an error row and the run goes on.",
-      "Ctrl-C stops cleanly: the files hold what was done, and --resume continues from there."},
+      "Ctrl-C stops cleanly: the files hold what was done, and --resume continues from there. An output folder "
+          + "that holds results is never written into without --resume or --force."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every ticket was diagnosed",
       "1:every ticket has its row, and some are error rows (tickets that could not be diagnosed)",
-      "2:bad usage or bad input (no such input, rules that do not compile, an unfinished run in the way)",
+      "2:bad usage or bad input (no such input, rules that do not compile, results of another run in the way)",
       "3:internal error",
       "130:interrupted (Ctrl-C); run again with --resume"})
 final class BatchCommand implements Callable<Integer> {
@@ -41,7 +45,7 @@ final class BatchCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON Lines files, folders of bundles, or - for standard input.")
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JSON Lines files, CSV exports, folders of bundles, or - for standard input.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Use the rules in DIR instead of the built-in ones (also: TOKENDOCTOR_RULES).")
@@ -55,6 +59,22 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--resume", description = "Continue the interrupted run in the output folder (same inputs).")
   boolean resume;
+
+  @Option(names = "--force", description = "Replace the results of an earlier run in the output folder.")
+  boolean force;
+
+  @Option(names = "--id-column", paramLabel = "NAME",
+      description = "CSV: the ticket id column (default: the first of ticket, Ticket ID, Issue key, Id, Case Number, Number...).")
+  String idColumn;
+
+  @Option(names = "--text-column", paramLabel = "NAME", split = ",",
+      description = "CSV: the text column(s), joined (default: Subject or Summary, then Description, Body, Text, Comment...).")
+  List<String> textColumns = new ArrayList<>();
+
+  @Option(names = "--meta-columns", paramLabel = "NAME", split = ",",
+      description = "The metadata to carry to the results and the summary (default: every other CSV column, and every "
+          + "plain member of a JSON line).")
+  List<String> metaColumns = new ArrayList<>();
 
   @Mixin CommonOptions common;
 
@@ -76,7 +96,8 @@ final class BatchCommand implements Callable<Integer> {
         ctx.knowledgeBases());
     Path outDir = ctx.resolve(out);
     BatchRun run = new BatchRun(new Diagnoser(kb),
-        new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000),
+        new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000,
+            new CsvColumns(idColumn, textColumns, metaColumns), force),
         ctx.stdin(), ctx.err(), ctx.terminal(), ctx.clock());
     // Ctrl-C starts the JVM's shutdown; the hook asks the run to stop and holds the JVM until the files are
     // whole and the user has been told where the run stopped.

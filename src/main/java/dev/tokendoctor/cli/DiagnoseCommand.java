@@ -8,7 +8,6 @@ import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBases;
 import dev.tokendoctor.engine.RuleFailure;
 import dev.tokendoctor.engine.RulesException;
-import dev.tokendoctor.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diagnose", description = "Diagnose a fact bundle made by 'tokendoctor collect'.")
+@Command(name = "diagnose", mixinStandardHelpOptions = true, description = "Diagnose a fact bundle made by 'tokendoctor collect'.")
 final class DiagnoseCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -46,10 +45,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     // The rules load while the bundle is read: a one-shot run spends most of its time on these two.
     KnowledgeBases.Pending kb = KnowledgeBases.openInBackground(rules == null ? null : ctx.resolve(rules.toString()), ctx.env(),
         ctx.workingDir(), ctx.knowledgeBases());
+    var reply = format.reply(ctx, rules == null ? null : ctx.resolve(rules.toString()));
     FactBundle facts = read(bundle, warnings);
     Diagnoser diagnoser = new Diagnoser(kb.get());
     Diagnosis d = diagnoser.diagnose(facts);
-    ctx.out().print(new Report(d, warnings, common.verbose).render(fmt));
+    ctx.out().print(Reports.of(diagnoser.knowledgeBase(), facts, d, warnings, common.verbose, reply).render(fmt));
     ctx.out().flush();
     return ExitCodes.of(d.verdict());
   }

@@ -9,7 +9,6 @@ import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBases;
 import dev.tokendoctor.engine.RuleFailure;
 import dev.tokendoctor.engine.RulesException;
-import dev.tokendoctor.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ final class DoctorCommand implements Callable<Integer> {
   public Integer call() throws UsageException, IOException, BundleException, RulesException, RuleFailure {
     var fmt = format.resolve(ctx);
     var request = options.request();
+    var reply = format.reply(ctx, rules == null ? null : ctx.resolve(rules.toString()));
     // Open the rules first: a broken rules folder is bad input, found before any network call.
     Diagnoser diagnoser = new Diagnoser(KnowledgeBases.open(rules == null ? null : ctx.resolve(rules.toString()), ctx.env(),
         ctx.workingDir(), ctx.knowledgeBases()));
@@ -54,7 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
       BundleCodec.writeAtomically(ctx.resolve(saveBundle), json);
     }
     Diagnosis d = diagnoser.diagnose(bundle);
-    ctx.out().print(collector.secrets().scrub(new Report(d, warnings, common.verbose).render(fmt)));
+    ctx.out().print(collector.secrets().scrub(Reports.of(diagnoser.knowledgeBase(), bundle, d, warnings, common.verbose, reply).render(fmt)));
     ctx.out().flush();
     if (saveBundle != null) {
       ctx.err().println("tokendoctor: bundle saved to " + saveBundle);

@@ -37,6 +37,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Runs one command line and returns the exit code; never calls {@code System.exit}. */
   public static int run(CliContext ctx, String... args) {
     CommandLine cl = new CommandLine(new Main(), new Factory(ctx));
+    withHelp(cl);
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setParameterExceptionHandler((ex, a) -> {
@@ -88,6 +89,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
     ctx.err().flush();
     return code;
+  }
+
+  /**
+   * Every command, and every command added later, answers {@code --help} with its usage (exit 0) rather than
+   * complaining about a missing parameter first.
+   */
+  static void withHelp(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      withHelp(sub);
+    }
   }
 
   private static String commandPath(CommandLine cl) {

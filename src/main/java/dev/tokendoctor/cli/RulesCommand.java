@@ -162,6 +162,10 @@ final class RulesCommand implements Runnable {
       RulesFolder folder = folder(ctx, rules, samples);
       LintReport report = RuleLinter.lint(folder.source(), folder.samples());
       printProblems(ctx, report.problems(), common.verbose, false);
+      if (report.knowledgeBase() != null) {
+        // rules/differential/ is the support team's data too: a typo there is named like one in a rule.
+        dev.tokendoctor.differential.Differentials.data(report.knowledgeBase());
+      }
       long scenarios = report.scenarios().files().stream().mapToLong(f -> f.scenarios().size()).sum();
       ctx.out().println("rules check: " + folder.source().description() + ": " + report.ruleFiles().size() + " rule files, "
           + report.ruleCount() + " rules, " + scenarios + " scenarios: " + plural(report.errors(), "error") + ", "

@@ -57,6 +57,7 @@ public final class JsonReport {
     }
     strings(root.putArray("unknowns"), d.unknowns());
     strings(root.putArray("warnings"), report.warnings());
+    DifferentialSections.json(root, report.differential());
     if (report.verbose()) {
       strings(root.putArray("firedRules"), d.firedRules());
     }

@@ -53,22 +53,13 @@ final class MarkdownReport {
       }
       if (!f.remediation().isEmpty()) {
         sb.append("**Fix**\n\n");
-        List<String> commands = new ArrayList<>();
-        for (String step : f.remediation()) {
-          if (step.startsWith("$ ")) {
-            commands.add(step.substring(2));
-            continue;
-          }
-          flush(sb, commands);
-          sb.append("- ").append(escape(step)).append('\n');
-        }
-        flush(sb, commands);
-        sb.append('\n');
+        steps(sb, f.remediation(), MarkdownReport::escape);
       }
       if (!f.sources().isEmpty()) {
         sb.append("Sources: ").append(String.join(" , ", f.sources())).append("\n\n");
       }
     }
+    DifferentialSections.markdown(sb, report.differential());
     if (!d.checks().isEmpty()) {
       sb.append("#### Ruled out\n\n");
       for (Check c : d.checks()) {
@@ -86,6 +77,21 @@ final class MarkdownReport {
     return sb.toString();
   }
 
+  /** A fix as Markdown: its advice as a list, its commands ({@code $ ...}) as shell blocks, in their order. */
+  static void steps(StringBuilder sb, List<String> remediation, java.util.function.UnaryOperator<String> words) {
+    List<String> commands = new ArrayList<>();
+    for (String step : remediation) {
+      if (step.startsWith("$ ")) {
+        commands.add(step.substring(2));
+        continue;
+      }
+      flush(sb, commands);
+      sb.append("- ").append(words.apply(step)).append('\n');
+    }
+    flush(sb, commands);
+    sb.append('\n');
+  }
+
   private static void flush(StringBuilder sb, List<String> commands) {
     if (commands.isEmpty()) {
       return;
@@ -96,7 +102,7 @@ final class MarkdownReport {
     commands.clear();
   }
 
-  private static String escape(String s) {
+  static String escape(String s) {
     // A line break in a value would end its table row or list item: values stay on their line.
     return s == null ? "" : s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\r\n", " ").replace('\n', ' ');
   }

@@ -47,6 +47,7 @@ final class TextReport {
         finding(sb, r, report.verbose(), "   ");
       }
     }
+    DifferentialSections.text(sb, report.differential());
     if (!d.checks().isEmpty()) {
       sb.append("\nRuled out\n");
       for (Check c : d.checks()) {

@@ -84,7 +84,7 @@ class BatchCommandTest {
 
     List<String> csv = Files.readAllLines(dir.resolve("out/results.csv"));
     assertThat(csv).hasSize(rows.size() + 1);
-    assertThat(csv.get(0)).isEqualTo(Row.CSV_HEADER);
+    assertThat(csv.get(0)).isEqualTo(Row.CSV_HEADER + ",meta");
     assertThat(csv.get(1)).startsWith("A-1,a.jsonl:1,problem,SESSION_TOKEN_MISSING,high,");
 
     JsonNode summary = MAPPER.readTree(dir.resolve("out/summary.json").toFile());

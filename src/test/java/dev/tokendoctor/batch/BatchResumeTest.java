@@ -65,7 +65,7 @@ class BatchResumeTest {
     // Not resumed: the unfinished run is not overwritten.
     BatchFixtures.Run fresh = BatchFixtures.run(dir, stdinOf(lines), "batch", "-", "--out", "out");
     assertThat(fresh.exit()).isEqualTo(2);
-    assertThat(fresh.err()).contains("holds an unfinished run (15 tickets done)", "--resume");
+    assertThat(fresh.err()).contains("already holds the results of a run (results.jsonl", "--resume", "--force");
     // Resumed with other inputs: refused.
     Files.writeString(dir.resolve("other.jsonl"), lines.get(0) + "\n");
     BatchFixtures.Run other = BatchFixtures.run(dir, "batch", "other.jsonl", "--out", "out", "--resume");

@@ -118,7 +118,7 @@ class DiagnoseCommandTest {
   void anUnknownFormatIsBadUsage() {
     CliRun r = CliRun.of("diagnose", SAMPLE, "--format", "yaml");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(r.err()).contains("--format must be text, json or markdown");
+    assertThat(r.err()).contains("--format must be text, json, markdown or reply");
   }
 
   @Test
