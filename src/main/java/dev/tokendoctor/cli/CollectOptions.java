@@ -1,6 +1,7 @@
 package dev.tokendoctor.cli;
 
 import dev.tokendoctor.collect.CollectRequest;
+import dev.tokendoctor.collect.ProbeDestinations;
 import dev.tokendoctor.collect.Machine;
 import java.net.URI;
 import java.util.Locale;
@@ -23,10 +24,10 @@ public final class CollectOptions {
   @Option(names = "--offline", description = "Make no network call at all (no STS probes, no credential_process).")
   boolean offline;
 
-  @Option(names = "--sts-endpoint", paramLabel = "URL", description = "Send every STS call of the tool here (a VPC endpoint, an emulator), signed for each probe's region.")
+  @Option(names = "--sts-endpoint", paramLabel = "URL", description = "Send every STS call of the tool here (a VPC endpoint, an emulator), signed for each probe's region: https://, or http:// to this machine only.")
   String stsEndpoint;
 
-  @Option(names = "--iam-endpoint", paramLabel = "URL", description = "Send the IAM look-ups of --verify-with here (default: the --sts-endpoint).")
+  @Option(names = "--iam-endpoint", paramLabel = "URL", description = "Send the IAM look-ups of --verify-with here (default: the --sts-endpoint); https://, or http:// to this machine only.")
   String iamEndpoint;
 
   @Option(names = "--error", paramLabel = "TEXT", description = "The error message you saw, pasted (secrets in it are scrubbed).")
@@ -61,15 +62,21 @@ public final class CollectOptions {
     if (value == null) {
       return null;
     }
+    URI u;
     try {
-      URI u = URI.create(value.strip());
+      u = URI.create(value.strip());
       if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
         throw new IllegalArgumentException("not an http(s) URL");
       }
-      return u;
     } catch (IllegalArgumentException e) {
       throw new UsageException(option + " must be an http:// or https:// URL, not '" + value + "'");
     }
+    // Signed requests carry the session token: in clear text only to this machine (an emulator, a test server).
+    if (u.getScheme().equals("http") && !ProbeDestinations.loopback(u.getHost())) {
+      throw new UsageException(option + " " + value + ": plain http:// is allowed only to this machine (localhost, 127.0.0.1, [::1]);"
+          + " use https:// so the signed requests and their session token are not sent in clear text");
+    }
+    return u;
   }
 
   private static String blankToNull(String s) {

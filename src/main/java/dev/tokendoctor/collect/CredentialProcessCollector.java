@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the selected profiles' {@code credential_process} the way the AWS SDK for Java does ({@code sh -c}), with
- * the machine's environment, no input and a time limit, and keeps only the shape of what it printed. The
+ * the machine's environment, no input and a time limit, in a process group of its own that is ended with it
+ * (nothing it started outlives the collection), and keeps only the shape of what it printed. The
  * output itself (it holds the secret) stays in memory for the STS probes and is never written.
  */
 final class CredentialProcessCollector {
@@ -57,13 +58,14 @@ final class CredentialProcessCollector {
     pb.directory(c.machine.workingDir().toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p;
+    ProcessGroup group;
     try {
-      p = pb.start();
+      group = ProcessGroup.start(pb);
     } catch (IOException e) {
       c.processes.add(new CredentialProcessResult(profile, s.origin(), program, null, false, null, null, null, null, null, null, null));
       return;
     }
+    Process p = group.process();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Thread reader = new Thread(() -> drain(p.getInputStream(), out), "credential-process-output");
     reader.setDaemon(true);
@@ -75,10 +77,10 @@ final class CredentialProcessCollector {
       Thread.currentThread().interrupt();
       finished = false;
     }
+    // Whatever it left running in the background ends with it, finished or not (and the output pipe they hold
+    // closes, so the reader below is not kept waiting).
+    group.end();
     if (!finished) {
-      // Only what this collector started: the process and its children, by handle.
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
       c.processes.add(new CredentialProcessResult(profile, s.origin(), program, null, true, null, null, null, null, null, null, null));
       return;
     }

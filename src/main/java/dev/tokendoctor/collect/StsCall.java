@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -33,6 +35,9 @@ import software.amazon.awssdk.regions.Region;
  * explicit endpoint and signing region, the given credentials, and none of this process's own AWS settings).
  */
 final class StsCall {
+  /** AWS's error codes: {@code InvalidClientTokenId}, {@code AccessDenied}, {@code Sender.Throttling}... */
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Za-z0-9]{2,63}(\\.[A-Z][A-Za-z0-9]{2,63})?");
+
   private StsCall() {}
 
   /** What came back from one call. */
@@ -52,9 +57,14 @@ final class StsCall {
         .build();
   }
 
-  static SdkHttpClient http(CollectRequest.Limits limits, Duration timeout) {
-    Duration connect = limits.connect().compareTo(timeout) < 0 ? limits.connect() : timeout;
-    return UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(timeout).build();
+  /**
+   * The HTTP client of one call: bounded in time and in the size of what it reads, and sending signed requests
+   * only where {@link ProbeDestinations} allows (AWS's hosts, or the endpoints {@code request} names).
+   */
+  static SdkHttpClient http(CollectRequest request, Duration timeout) {
+    Duration connect = request.limits().connect().compareTo(timeout) < 0 ? request.limits().connect() : timeout;
+    SdkHttpClient plain = UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(timeout).build();
+    return new ProbeHttpClient(plain, Arrays.asList(request.stsEndpoint(), request.iamEndpointOrDefault()), timeout);
   }
 
   static StaticCredentialsProvider credentials(Material m, boolean withToken) {
@@ -72,6 +82,15 @@ final class StsCall {
     return URI.create(endpoint.strip());
   }
 
+  /** {@code endpoint} as a URI, or {@code null} when it is not one. */
+  static URI uriOrNull(String endpoint) {
+    try {
+      return endpoint == null ? null : uri(endpoint);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** Runs {@code call}; maps every way it can end to an answer. Never throws, never lets a secret through. */
   static <T> Answer<T> run(java.time.Clock clock, Secrets secrets, java.util.function.Supplier<T> call,
       Function<T, SdkHttpResponse> httpOf) {
@@ -79,11 +98,28 @@ final class StsCall {
     try {
       T result = call.get();
       SdkHttpResponse http = httpOf.apply(result);
-      return new Answer<>("ok", result, http == null ? 200 : http.statusCode(), null, null, date(http), clock.instant(), ms(start));
+      int status = http == null ? 200 : http.statusCode();
+      String notAws = AwsAnswers.notAws(result);
+      if (notAws != null) {
+        // A captive portal, a proxy or another service answered: its Date says nothing of AWS's clock either.
+        return new Answer<>("unreachable", null, status, null, "HTTP " + status + ", but " + notAws
+            + ": something other than AWS answered (a captive portal, a proxy, another service)", null, clock.instant(), ms(start));
+      }
+      return new Answer<>("ok", result, status, null, null, date(http), clock.instant(), ms(start));
     } catch (AwsServiceException e) {
       SdkHttpResponse http = e.awsErrorDetails() == null ? null : e.awsErrorDetails().sdkHttpResponse();
       String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
       String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+      boolean awsShaped = code != null && ERROR_CODE.matcher(code).matches();
+      if (e.statusCode() >= 500) {
+        // A server error is no verdict on the credentials: the call is as good as not made.
+        return new Answer<>("unreachable", null, e.statusCode(), null, "the server answered HTTP " + e.statusCode()
+            + (awsShaped ? " " + code : "") + ", a server error that says nothing about the credentials", null, clock.instant(), ms(start));
+      }
+      if (!awsShaped) {
+        return new Answer<>("unreachable", null, e.statusCode(), null, "the server answered HTTP " + e.statusCode()
+            + " with something that is not an AWS error response (a proxy or a portal, not AWS)", null, clock.instant(), ms(start));
+      }
       return new Answer<>("error", null, e.statusCode(), code, secrets.scrub(message), date(http), clock.instant(), ms(start));
     } catch (RuntimeException e) {
       String outcome = outcome(e);
@@ -112,6 +148,14 @@ final class StsCall {
 
   private static String outcome(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProbeHttpClient.NotSent) {
+        return "client-error";
+      }
+      if (t instanceof ProbeHttpClient.TooLarge) {
+        return "unreachable";
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
           || t instanceof SocketTimeoutException || t instanceof java.io.InterruptedIOException) {
         return "timeout";
@@ -128,7 +172,16 @@ final class StsCall {
   private static String plain(Throwable e, String outcome) {
     Throwable root = e;
     while (root.getCause() != null) {
+      if (root instanceof ProbeHttpClient.NotSent || root instanceof ProbeHttpClient.TooLarge) {
+        break;
+      }
       root = root.getCause();
+    }
+    if (root instanceof ProbeHttpClient.NotSent) {
+      return "not sent: " + root.getMessage();
+    }
+    if (root instanceof ProbeHttpClient.TooLarge) {
+      return root.getMessage();
     }
     return switch (outcome) {
       case "timeout" -> "no answer within the time limit";

@@ -80,8 +80,11 @@ final class StsCollector {
     if (c.request.stsEndpoint() != null) {
       return new Target("primary", c.request.stsEndpoint().toString(), signing, token);
     }
+    // A configured endpoint is called only when it is itself an AWS STS host of the region's partition over
+    // HTTPS (a VPC or FIPS endpoint). Any other is reported (ENDPOINT_OVERRIDE_ACTIVE) and never sent the keys:
+    // the probe goes to the AWS endpoint it hides, so the credentials are still judged.
     EndpointSetting override = c.endpoints.stream().filter(EndpointSetting::effective).findFirst().orElse(null);
-    if (override != null) {
+    if (override != null && ProbeDestinations.refusal(StsCall.uriOrNull(override.url()), "sts", signing, List.of()) == null) {
       return new Target("primary", override.url().strip(), signing, token);
     }
     if (region == null || "aws-global".equals(region) || (!c.effectiveClient.equals(Clients.JAVA) && legacy(c) && LEGACY_GLOBAL_REGIONS.contains(region))) {
@@ -163,7 +166,7 @@ final class StsCollector {
       return null;
     }
     StsCall.Answer<GetCallerIdentityResponse> a;
-    try (var http = StsCall.http(c.request.limits(), timeout)) {
+    try (var http = StsCall.http(c.request, timeout)) {
       a = StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (StsClient sts = StsClient.builder()
             .region(StsCall.region(t.signingRegion()))

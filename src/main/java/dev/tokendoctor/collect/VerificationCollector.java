@@ -136,7 +136,7 @@ final class VerificationCollector {
     if (timeout == null) {
       return null;
     }
-    try (var http = StsCall.http(c.request.limits(), timeout)) {
+    try (var http = StsCall.http(c.request, timeout)) {
       return StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (StsClient sts = StsClient.builder().region(StsCall.region(region)).endpointOverride(StsCall.uri(endpoint))
             .credentialsProvider(StsCall.credentials(m, true)).httpClient(http)
@@ -153,7 +153,7 @@ final class VerificationCollector {
     if (timeout == null) {
       return null;
     }
-    try (var http = StsCall.http(c.request.limits(), timeout)) {
+    try (var http = StsCall.http(c.request, timeout)) {
       return StsCall.run(c.machine.clock(), c.secrets, () -> {
         try (IamClient iam = IamClient.builder().region(StsCall.region(region)).endpointOverride(StsCall.uri(endpoint))
             .credentialsProvider(StsCall.credentials(m, true)).httpClient(http)

@@ -41,37 +41,51 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static void main(String[] args) throws IOException, RulesException {
-    Path work = Files.createTempDirectory("tokendoctor-training");
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    train(tmp, args.length > 0 ? Path.of(args[0]) : null);
+  }
+
+  /**
+   * Trains in a temporary folder made under {@code parent} and removed at the end.
+   *
+   * @return the command lines run, in order (the daemon round trip last): what the archive covers
+   */
+  static List<String> train(Path parent, Path samples) throws IOException, RulesException {
+    List<String> ran = new ArrayList<>();
+    Path work = Files.createTempDirectory(parent, "tokendoctor-training");
     try {
-      List<Path> bundles = bundles(args.length > 0 ? Path.of(args[0]) : null, work);
+      List<Path> bundles = bundles(samples, work);
       Path edited = editedCopyOfShippedRules(work.resolve("rules"));
       Map<String, String> env = Map.of("XDG_CACHE_HOME", work.resolve("cache").toString(), "HOME", work.toString());
       for (Path bundle : bundles) {
         for (String format : List.of("text", "json", "markdown")) {
-          run(env, work, "diagnose", bundle.toString(), "--format", format);
+          ran.add(run(env, work, "diagnose", bundle.toString(), "--format", format));
         }
       }
       // First run compiles and caches, the second reads the cache: both paths are people's.
-      run(env, work, "diagnose", bundles.get(0).toString(), "--rules", edited.toString(), "--format", "text");
-      run(env, work, "diagnose", bundles.get(0).toString(), "--rules", edited.toString(), "--format", "text");
+      ran.add(run(env, work, "diagnose", bundles.get(0).toString(), "--rules", edited.toString(), "--format", "text"));
+      ran.add(run(env, work, "diagnose", bundles.get(0).toString(), "--rules", edited.toString(), "--format", "text"));
       // The collectors and the SDK's profile parser, without the network (doctor's STS calls are not trained).
-      run(env, work, "collect", "--offline");
-      run(env, work, "--help");
+      ran.add(run(env, work, "collect", "--offline"));
+      ran.add(run(env, work, "--help"));
       // The launcher's client and the daemon it talks to, through a socket in the temporary folder.
       Path sockets = Files.createDirectory(work.resolve("daemon"));
       PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      String[] daemonArgs = {"diagnose", bundles.get(0).toString(), "--format", "text"};
       Launch.train(sockets, new CliContext(new ByteArrayInputStream(new byte[0]), sink, sink, env, work, work,
-          Clock.systemUTC(), false), "diagnose", bundles.get(0).toString(), "--format", "text");
+          Clock.systemUTC(), false), daemonArgs);
+      ran.add("daemon: " + String.join(" ", daemonArgs));
     } finally {
       deleteTree(work);
     }
+    return ran;
   }
 
   /**
    * Runs one command line; a run that ends in bad input or an internal error means the training (and with it
    * the archive) does not cover what people run, so it fails loudly rather than record a partial archive.
    */
-  private static void run(Map<String, String> env, Path work, String... args) {
+  private static String run(Map<String, String> env, Path work, String... args) {
     PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     CliContext ctx = new CliContext(new ByteArrayInputStream(new byte[0]), sink, sink, env, work, work,
         Clock.systemUTC(), false);
@@ -79,6 +93,7 @@ public final class TrainingRun {
     if (code != ExitCodes.OK && code != ExitCodes.PROBLEM) {
       throw new IllegalStateException("training run: 'tokendoctor " + String.join(" ", args) + "' exited " + code);
     }
+    return String.join(" ", args);
   }
 
   private static List<Path> bundles(Path samples, Path work) throws IOException {

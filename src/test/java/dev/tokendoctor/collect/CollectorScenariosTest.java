@@ -281,19 +281,6 @@ class CollectorScenariosTest {
   }
 
   @Test
-  void usersOwnStsEndpointIsWhereThePrimaryProbeGoes() throws Exception {
-    try (FakeAws emulator = new FakeAws(r -> callerIdentity("arn:aws:iam::000000000000:root", "AKIAIOSFODNN7EXAMPLE", "000000000000"))) {
-      Workstation w = new Workstation(home)
-          .env("AWS_ACCESS_KEY_ID", GOOD).env("AWS_SECRET_ACCESS_KEY", GOOD_SECRET).env("AWS_REGION", "us-east-1")
-          .env("AWS_ENDPOINT_URL_STS", emulator.uri().toString());
-      FactBundle b = w.collect(new CollectRequest(null, null, null, null, false, null, null, null, null, null, null));
-      assertThat(probe(b, "primary").endpoint()).isEqualTo(emulator.uri().toString());
-      assertThat(probe(b, "primary").callerAccount()).isEqualTo("000000000000");
-      assertThat(b.endpoints()).singleElement().satisfies(e -> assertThat(e.origin()).isEqualTo("env AWS_ENDPOINT_URL_STS"));
-    }
-  }
-
-  @Test
   void noCredentialsAtAll() throws Exception {
     Workstation w = new Workstation(home);
     FactBundle b = w.collect(Keys.at(java.net.URI.create("http://127.0.0.1:9")));
