@@ -105,7 +105,8 @@ final class BreakdownViews {
     int plotH = 200;
     double slot = (double) plotW / Math.max(1, range.size());
     double barW = Math.max(1, slot * 0.7);
-    int every = Math.max(1, (int) Math.ceil(range.size() / 16.0));
+    // A label is about 70 units wide: label every n-th week so that they never overlap.
+    int every = Math.max(1, (int) Math.ceil(72 / slot));
     List<Segment> segments = new ArrayList<>();
     List<Label> labels = new ArrayList<>();
     for (int w = 0; w < range.size(); w++) {

@@ -22,7 +22,8 @@ final class ClientTools {
   /** Metadata names that hold its version. */
   static final List<String> VERSION_NAMES = List.of("clientversion", "toolversion", "sdkversion", "cliversion",
       "version");
-  private static final Pattern NAME_VERSION = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 ._-]*?)(?:\\s*[/@ ]\\s*v?(\\d+(?:\\.\\d+)+[0-9A-Za-z.-]*))?(?:$|[\\s(,;])");
+  /** A version after a space: {@code Terraform v1.9.8}, {@code boto3 1.35.0}. */
+  private static final Pattern SPACED_VERSION = Pattern.compile("\\s+v?(\\d+(?:\\.\\d+)+[0-9A-Za-z.-]*)");
   private static final Pattern VERSION = Pattern.compile("v?(\\d+(?:\\.\\d+)+[0-9A-Za-z.-]*)");
   private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("awscli", "aws-cli"),
       Map.entry("cli", "aws-cli"), Map.entry("awscliv2", "aws-cli"), Map.entry("cdk", "aws-cdk"),
@@ -61,10 +62,10 @@ final class ClientTools {
     for (Map.Entry<String, String> e : meta.entrySet()) {
       String name = CsvColumns.normal(e.getKey());
       if (tool == null && TOOL_NAMES.contains(name) && !blank(e.getValue())) {
-        Matcher m = NAME_VERSION.matcher(e.getValue());
-        if (m.find()) {
-          tool = canonical(m.group(1), m.group(2));
-          version = version == null ? m.group(2) : version;
+        Row.Client c = parse(e.getValue());
+        if (c != null) {
+          tool = c.tool();
+          version = c.version() != null ? c.version() : version;
         }
       } else if (VERSION_NAMES.contains(name) && !blank(e.getValue())) {
         Matcher m = VERSION.matcher(e.getValue());
@@ -74,6 +75,31 @@ final class ClientTools {
       }
     }
     return tool == null ? null : new Row.Client(tool, version);
+  }
+
+  /**
+   * A tool column's value: a user agent ({@code aws-cli/2.22.4 Python/3.12}: its first product), a name and a
+   * version ({@code Terraform v1.9.8}), or a bare name ({@code AWS CLI}); {@code null} when it names nothing.
+   */
+  static Row.Client parse(String value) {
+    String v = value.strip();
+    String first = v.split("\\s+")[0];
+    int slash = first.indexOf('/');
+    String name;
+    String version = null;
+    if (slash > 0) {
+      name = first.substring(0, slash);
+      Matcher m = VERSION.matcher(first.substring(slash + 1));
+      version = m.lookingAt() ? m.group(1) : null;
+    } else {
+      Matcher m = SPACED_VERSION.matcher(v);
+      name = m.find() ? v.substring(0, m.start()) : v;
+      version = m.find(0) ? m.group(1) : null;
+    }
+    if (name.isBlank() || !Character.isLetter(name.strip().charAt(0))) {
+      return null;
+    }
+    return new Row.Client(canonical(name, version), version);
   }
 
   /** The name as the facts write it: lower case, words joined by {@code -}, the SDKs' major version named. */
