@@ -100,7 +100,9 @@ final class HtmlReport {
         : null;
     List<TicketRow> rows = new ArrayList<>(listed.size());
     for (Tally.Listed l : listed) {
-      rows.add(new TicketRow(l.ticket(), l.source(), l.note(), url == null ? null : url.link(l.ticket())));
+      // A line too broken to name its ticket is named by where it was read: no ticket to link to.
+      boolean named = !l.ticket().equals(l.source());
+      rows.add(new TicketRow(l.ticket(), l.source(), l.note(), url == null || !named ? null : url.link(l.ticket())));
     }
     return new TicketTable(noteHeader, rows, more);
   }
