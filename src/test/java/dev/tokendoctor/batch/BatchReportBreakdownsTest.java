@@ -242,6 +242,19 @@ class BatchReportBreakdownsTest {
     assertThat(ClientTools.fromMeta(Map.of("Product", "CLI"))).as("product is not the client tool").isNull();
   }
 
+  @Test
+  void aResumedRunCountsTheClientAndTheCredentialsWorkNowOfTheRowsDoneBefore() {
+    Row row = new Row(3, "T-3", "t.jsonl:4", "inconclusive", "AWS refused", List.of(), List.of(), null, null,
+        Map.of("created", "2026-11-23"), null, null, new Row.Client("aws-cli", "2.22.4"), true);
+    Row back = Row.fromJson(row.toJson(MAPPER));
+    assertThat(back.client()).isEqualTo(row.client());
+    assertThat(back.worksNow()).isTrue();
+    Breakdowns b = new Breakdowns();
+    b.add(back);
+    assertThat(b.weeks.firstEntry().getValue().causes).containsEntry(Breakdowns.WORKS_NOW, 1L);
+    assertThat(b.tools).containsOnlyKeys("aws-cli");
+  }
+
   private static String between(String html, String start, String end) {
     int i = html.indexOf(start);
     assertThat(i).as(start).isNotNegative();
