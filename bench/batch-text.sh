@@ -9,5 +9,5 @@ jar=target/tokendoctor.jar
 if [ ! -f "$jar" ] || [ -n "$(find src/main rules pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
   MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}" mvn -q -B -DskipTests package >&2
 fi
-exec java ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx1g -cp "$jar" dev.tokendoctor.batch.TextBatchBenchmark --samples facts-samples \
+exec java ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx1g -cp "$jar" dev.tokendoctor.batch.BatchBenchmark --text --samples facts-samples \
   --rules rules --work target/bench-text "$@"

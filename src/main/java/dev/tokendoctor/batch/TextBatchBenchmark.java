@@ -6,6 +6,7 @@ import dev.tokendoctor.engine.KnowledgeBaseLoader;
 import dev.tokendoctor.engine.RuleSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text-ticket benchmark ({@code bench/batch-text.sh}): in one run, {@code batch} over N tickets as bundles
+ * The text-ticket benchmark ({@code bench/batch-text.sh}, {@code BatchBenchmark --text}): in one run, {@code batch} over N tickets as bundles
  * (the floor: {@link BatchBenchmark}'s ticket file) and over N tickets as text, as JSON lines with {@code "text"}
  * and as a help-desk CSV export with metadata columns, each after a warm-up pass, on all cores, and over the bundles
  * once more (the better of the two bundle runs is the floor); prints tickets/s
  * and the ratios text/bundles (issue 14's target: text within 2x of bundles, a ratio of 0.5 or more). Not a test:
  * no figure is asserted.
  */
-public final class TextBatchBenchmark {
+final class TextBatchBenchmark {
   /** Ticket texts as customers write them: a pasted error, a configure list, env lines, a stack trace, prose. */
   static final List<String> TEXTS = List.of(
       "Hi,\n\nsince this morning every call fails. I ran `aws sts get-caller-identity --profile dev` and got:\n\n"
@@ -43,20 +44,8 @@ public final class TextBatchBenchmark {
 
   private TextBatchBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int tickets = 5_000;
-    Path samples = Path.of("facts-samples");
-    Path rules = Path.of("rules");
-    Path work = Path.of("target/bench-text");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--tickets" -> tickets = Integer.parseInt(args[++i]);
-        case "--samples" -> samples = Path.of(args[++i]);
-        case "--rules" -> rules = Path.of(args[++i]);
-        case "--work" -> work = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-      }
-    }
+  /** Runs it (from {@code BatchBenchmark --text}, which owns the command line); prints to {@code out}. */
+  static void run(int tickets, Path samples, Path rules, Path work, PrintStream out) throws Exception {
     Files.createDirectories(work);
     int cores = Runtime.getRuntime().availableProcessors();
     int warm = Math.min(tickets, 2_000);
@@ -69,7 +58,7 @@ public final class TextBatchBenchmark {
     textLines(work.resolve("text-warm.jsonl"), warm);
     csvExport(csv, tickets);
     csvExport(work.resolve("export-warm.csv"), warm);
-    System.out.printf(Locale.ROOT, "input: %,d tickets each as bundles (%,d KiB), text lines (%,d KiB), a CSV export (%,d KiB); "
+    out.printf(Locale.ROOT, "input: %,d tickets each as bundles (%,d KiB), text lines (%,d KiB), a CSV export (%,d KiB); "
         + "%d cores, Java %s%n", tickets, Files.size(bundles) >> 10, Files.size(lines) >> 10, Files.size(csv) >> 10, cores,
         Runtime.version());
     KnowledgeBase kb = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
@@ -84,14 +73,14 @@ public final class TextBatchBenchmark {
     // Bundles once more after the text runs: a machine shared with other work, or a JIT still settling, shows as
     // two floors that differ; the better one is the floor.
     double again = BatchBenchmark.batch(diagnoser, bundles, work.resolve("out-bundles"), cores);
-    System.out.printf(Locale.ROOT, "bundles before the text runs %,.0f tickets/s, after %,.0f%n", floor, again);
+    out.printf(Locale.ROOT, "bundles before the text runs %,.0f tickets/s, after %,.0f%n", floor, again);
     floor = Math.max(floor, again);
 
-    System.out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "floor: batch over bundles, " + cores + " threads", floor);
-    System.out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "batch over text lines", text);
-    System.out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "batch over a CSV export", export);
-    System.out.printf(Locale.ROOT, "ratio text lines/bundles = %.2f  (target >= 0.50: within 2x of bundles)%n", text / floor);
-    System.out.printf(Locale.ROOT, "ratio CSV export/bundles = %.2f%n", export / floor);
+    out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "floor: batch over bundles, " + cores + " threads", floor);
+    out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "batch over text lines", text);
+    out.printf(Locale.ROOT, "%-46s %,10.0f tickets/s%n", "batch over a CSV export", export);
+    out.printf(Locale.ROOT, "ratio text lines/bundles = %.2f  (target >= 0.50: within 2x of bundles)%n", text / floor);
+    out.printf(Locale.ROOT, "ratio CSV export/bundles = %.2f%n", export / floor);
   }
 
   /** {@code n} JSON lines {@code {"ticket", "text", "created", "client tool"}} cycling over {@link #TEXTS}. */
