@@ -50,8 +50,8 @@ final class BreakdownViews {
   record ByClient(boolean any, List<ClientRow> rows, String noClient, String moreTools) {}
 
   static OverTime overTime(Breakdowns b) {
-    if (b.createdColumn == null) {
-      return new OverTime(null, false, "0", num(b.undated), num(b.unreadableDates), List.of(), List.of(), null);
+    if (b.createdColumn == null || b.dated == 0) {
+      return new OverTime(b.createdColumn, false, "0", num(b.undated), num(b.unreadableDates), List.of(), List.of(), null);
     }
     Map<String, Long> totals = new LinkedHashMap<>();
     b.weeks.values().forEach(c -> c.causes.forEach((k, v) -> totals.merge(k, v, Long::sum)));

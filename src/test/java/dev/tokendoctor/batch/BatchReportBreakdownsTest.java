@@ -127,6 +127,18 @@ class BatchReportBreakdownsTest {
   }
 
   @Test
+  void aCreatedColumnWithNoDateThisReportReadsIsNamedOnThePage() throws Exception {
+    Files.writeString(dir.resolve("e.csv"), "Id,Description,Created\n1,\"" + REFUSAL + "\",last Tuesday\n2,x,soon\n");
+    BatchFixtures.Run r = BatchFixtures.run(dir, "batch", "e.csv", "--out", "out");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode byWeek = MAPPER.readTree(dir.resolve("out/summary.json").toFile()).path("byWeek");
+    assertThat(byWeek.path("column").asText()).isEqualTo("Created");
+    assertThat(byWeek.path("unreadableDates").asLong()).isEqualTo(2);
+    assertThat(Files.readString(dir.resolve("out/report.html"))).contains("id=\"no-dates\"",
+        "in the column <code>Created</code> (2 unreadable)").doesNotContain("id=\"weeks-chart\"");
+  }
+
+  @Test
   void ticketsWhoseCredentialsWorkNowAreABucketApartFromNoRuleMatched() throws Exception {
     List<String> lines = List.of(
         // AWS accepts the credentials found, yet the ticket pastes a refusal of them: credentials work now.
