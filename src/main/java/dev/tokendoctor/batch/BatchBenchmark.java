@@ -32,7 +32,8 @@ public final class BatchBenchmark {
   private BatchBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int tickets = 100_000;
+    Integer tickets = null;
+    boolean text = false;
     Path samples = Path.of("facts-samples");
     Path rules = Path.of("rules");
     Path work = Path.of("target/bench");
@@ -40,12 +41,22 @@ public final class BatchBenchmark {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--generate-only" -> only = Path.of(args[++i]);
+        case "--text" -> text = true;
         case "--tickets" -> tickets = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Path.of(args[++i]);
         case "--rules" -> rules = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
+    }
+    if (text) {
+      // bench/batch-text.sh: text tickets against bundles.
+      TextBatchBenchmark.run(tickets == null ? 5_000 : tickets, samples, rules,
+          work.equals(Path.of("target/bench")) ? Path.of("target/bench-text") : work, System.out);
+      return;
+    }
+    if (tickets == null) {
+      tickets = 100_000;
     }
     if (only != null) {
       // For bench/batch-sizes.sh: just the ticket file.

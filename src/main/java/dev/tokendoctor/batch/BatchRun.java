@@ -57,9 +57,10 @@ public final class BatchRun {
    * @param progressEveryMillis how often a plain progress line is printed off a terminal
    * @param csv the columns of CSV exports among the inputs
    * @param force replace the results of an earlier run in {@code outDir}
+   * @param ticketUrl where the report links each ticket id, or {@code null}
    */
   public record Options(List<Input> inputs, Path outDir, int threads, boolean resume, String rules,
-      long progressEveryMillis, CsvColumns csv, boolean force) {
+      long progressEveryMillis, CsvColumns csv, boolean force, TicketUrl ticketUrl) {
     public Options {
       inputs = List.copyOf(inputs);
       if (threads < 1) {
@@ -69,7 +70,7 @@ public final class BatchRun {
     }
 
     public Options(List<Input> inputs, Path outDir, int threads, boolean resume, String rules, long progressEveryMillis) {
-      this(inputs, outDir, threads, resume, rules, progressEveryMillis, CsvColumns.DEFAULT, false);
+      this(inputs, outDir, threads, resume, rules, progressEveryMillis, CsvColumns.DEFAULT, false, null);
     }
   }
 
@@ -93,9 +94,10 @@ public final class BatchRun {
    * @param outDir the output folder
    * @param alreadyComplete {@code --resume} found nothing left to do
    * @param topCauses the most frequent first causes, most frequent first, {@code ID count} each
+   * @param worksNow rows whose credentials work now (not among {@code noFinding})
    */
   public record Outcome(long tickets, long errors, long noFinding, boolean complete, String lastTicket,
-      String lastSource, Path outDir, boolean alreadyComplete, List<String> topCauses) {}
+      String lastSource, Path outDir, boolean alreadyComplete, List<String> topCauses, long worksNow) {}
 
   private final Diagnoser diagnoser;
   private final Options options;
@@ -345,14 +347,14 @@ public final class BatchRun {
         options.threads(), started, clock.instant(), complete, seconds, now);
     BundleCodec.writeAtomically(out.resolve(SUMMARY),
         mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(SummaryJson.of(tally, info, mapper)));
-    BundleCodec.writeAtomically(out.resolve(REPORT), HtmlReport.render(tally, info).getBytes(StandardCharsets.UTF_8));
+    BundleCodec.writeAtomically(out.resolve(REPORT), HtmlReport.render(tally, info, options.ticketUrl()).getBytes(StandardCharsets.UTF_8));
   }
 
   private Outcome outcome(Tally t, boolean complete, boolean already) {
     List<String> top = t.causesByFrequency().stream().filter(c -> c.first > 0).limit(5)
         .map(c -> c.id + " " + c.first).toList();
     return new Outcome(t.tickets, t.errors, t.noFinding, complete, t.last == null ? null : t.last.ticket(),
-        t.last == null ? null : t.last.source(), options.outDir(), already, top);
+        t.last == null ? null : t.last.source(), options.outDir(), already, top, t.worksNow);
   }
 
   /** The files a run writes in its output folder. */

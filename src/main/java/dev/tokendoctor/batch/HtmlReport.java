@@ -29,8 +29,11 @@ final class HtmlReport {
   /** A figure at the top of the page. */
   record Figure(String id, String big, String label) {}
 
-  /** A row of a table of tickets. */
-  record TicketTable(String noteHeader, List<Tally.Listed> rows, More more) {}
+  /** A table of tickets. */
+  record TicketTable(String noteHeader, List<TicketRow> rows, More more) {}
+
+  /** A ticket in a table: its id, linked to the help desk when {@code --ticket-url} was given. */
+  record TicketRow(String ticket, String source, String note, String link) {}
 
   /** How many tickets a table leaves out, and which rows of results.csv hold them. */
   record More(String cap, String count, String filterPrefix, String filterColumn, String filterSuffix) {}
@@ -52,12 +55,12 @@ final class HtmlReport {
 
   record Ticket(String ticket, String source) {}
 
-  static String render(Tally t, RunInfo run) {
+  static String render(Tally t, RunInfo run, TicketUrl url) {
     List<Tally.Cause> causes = t.causesByFrequency();
     List<CauseView> causeViews = new ArrayList<>();
     for (Tally.Cause c : causes) {
       causeViews.add(new CauseView(c.id, c.title, c.severity, num(c.first), pct(t.share(c.first)), num(c.any),
-          table(c.tickets, c.any, t.listed(), "Rank", "", "causes", "")));
+          table(c.tickets, c.any, t.listed(), "Rank", "", "causes", "", url)));
     }
     Map<String, Object> page = new java.util.HashMap<>();
     page.put("tickets", num(t.tickets));
@@ -71,25 +74,37 @@ final class HtmlReport {
     page.put("figures", List.of(
         new Figure("tickets", num(t.tickets), "tickets"),
         new Figure("with-finding", pct(t.share(t.withFinding)), num(t.withFinding) + " with a finding"),
-        new Figure("no-finding", pct(t.share(t.noFinding)), num(t.noFinding) + " with no finding"),
+        new Figure("works-now", pct(t.share(t.worksNow)), num(t.worksNow) + " whose credentials work now"),
+        new Figure("no-finding", pct(t.share(t.noFinding)), num(t.noFinding) + " with no finding (no rule matched)"),
         new Figure("errors", pct(t.share(t.errors)), num(t.errors) + " could not be diagnosed")));
     page.put("chart", chart(causes, t));
     page.put("causes", causeViews);
     page.put("hasCauses", !causeViews.isEmpty());
     page.put("verdicts", counts(t.statuses));
+    page.put("worksNow", t.worksNow == 0 ? null : new Section(num(t.worksNow), List.of(),
+        table(t.worksNowRows, t.worksNow, t.listed(), "Verdict", "", "credentialsWorkNow", " in results.jsonl", url)));
     page.put("noFinding", t.noFinding == 0 ? null : new Section(num(t.noFinding), List.of(),
-        table(t.noFindingRows, t.noFinding, t.listed(), "Verdict", "an empty ", "causes", "")));
+        table(t.noFindingRows, t.noFinding, t.listed(), "Verdict", "an empty ", "causes", "", url)));
     page.put("errors", t.errors == 0 ? null : new Section(num(t.errors), counts(t.errorKinds),
-        table(t.errorRows, t.errors, t.listed(), "Reason", "", "status", " = error")));
+        table(t.errorRows, t.errors, t.listed(), "Reason", "", "status", " = error", url)));
+    page.put("overTime", BreakdownViews.overTime(t.breakdowns));
+    page.put("byClient", BreakdownViews.byClient(t.breakdowns));
+    page.put("linked", url != null);
     return PAGE.execute(page);
   }
 
   private static TicketTable table(List<Tally.Listed> listed, long total, int cap, String noteHeader,
-      String filterPrefix, String filterColumn, String filterSuffix) {
+      String filterPrefix, String filterColumn, String filterSuffix, TicketUrl url) {
     More more = total > listed.size()
         ? new More(num(cap), num(total - listed.size()), filterPrefix, filterColumn, filterSuffix)
         : null;
-    return new TicketTable(noteHeader, listed, more);
+    List<TicketRow> rows = new ArrayList<>(listed.size());
+    for (Tally.Listed l : listed) {
+      // A line too broken to name its ticket is named by where it was read: no ticket to link to.
+      boolean named = !l.ticket().equals(l.source());
+      rows.add(new TicketRow(l.ticket(), l.source(), l.note(), url == null || !named ? null : url.link(l.ticket())));
+    }
+    return new TicketTable(noteHeader, rows, more);
   }
 
   private static List<Count> counts(Map<String, Long> byName) {
@@ -103,11 +118,14 @@ final class HtmlReport {
     record Raw(String label, String title, long count, String css) {}
     List<Raw> raw = new ArrayList<>();
     for (Tally.Cause c : causes) {
-      if (c.first > 0) {
+      // Its tickets are the bar "Credentials work now" below.
+      if (c.first > 0 && !c.id.equals(WorksNow.CAUSE)) {
         raw.add(new Raw(c.id, c.title, c.first, "sev-" + c.severity));
       }
     }
-    raw.add(new Raw("No finding", "No known cause matched the facts", t.noFinding, "none"));
+    raw.add(new Raw("Credentials work now", "AWS accepted the credentials found; the ticket says they were refused",
+        t.worksNow, "works-now"));
+    raw.add(new Raw("No finding", "No rule matched the facts", t.noFinding, "none"));
     raw.add(new Raw("Could not be diagnosed", "Malformed line, unreadable bundle or a rule that failed", t.errors, "error"));
     int rowH = 26;
     int labelW = 300;

@@ -32,11 +32,13 @@ import java.util.Map;
  * @param meta the ticket's metadata (created date, customer, product, client tool...), in input order
  * @param firstFix the first step of the first finding's fix, in one line; else {@code null}
  * @param firstQuestion when no rule concluded: the first question to ask the customer, with its command
+ * @param client the client that failed as the ticket's facts name it (text, context), or {@code null}
+ * @param worksNow AWS accepted the credentials found while the ticket says they were refused (see {@link WorksNow})
  */
 public record Row(
     long index, String ticket, String source, String status, String headline, List<Found> findings,
     List<String> warnings, String errorKind, String error, Map<String, String> meta, String firstFix,
-    String firstQuestion) {
+    String firstQuestion, Client client, boolean worksNow) {
 
   public static final String ERROR = "error";
 
@@ -48,13 +50,22 @@ public record Row(
 
   Row(long index, String ticket, String source, String status, String headline, List<Found> findings,
       List<String> warnings, String errorKind, String error) {
-    this(index, ticket, source, status, headline, findings, warnings, errorKind, error, Map.of(), null, null);
+    this(index, ticket, source, status, headline, findings, warnings, errorKind, error, Map.of(), null, null, null,
+        false);
   }
+
+  /**
+   * A client tool and its version, either may be unknown.
+   *
+   * @param tool {@code aws-cli}, {@code boto3}, {@code terraform}...
+   * @param version its version, or {@code null}
+   */
+  public record Client(String tool, String version) {}
 
   /** The same row with the ticket's metadata. */
   Row withMeta(Map<String, String> m) {
     return new Row(index, ticket, source, status, headline, findings, warnings, errorKind, error, m, firstFix,
-        firstQuestion);
+        firstQuestion, client, worksNow);
   }
 
   /**
@@ -69,7 +80,7 @@ public record Row(
   public record Found(String id, String title, String severity, String confidence, int score) {}
 
   static Row diagnosed(long index, String ticket, String source, Diagnosis d, List<String> warnings,
-      Map<String, String> meta, Differential differential) {
+      Map<String, String> meta, Differential differential, Client client, boolean worksNow) {
     List<Found> found = new ArrayList<>(d.findings().size());
     for (RankedFinding r : d.findings()) {
       found.add(new Found(r.id(), r.finding().title(), r.finding().severity().label(),
@@ -81,7 +92,8 @@ public record Row(
       question = q.fact() + ": $ " + q.command();
     }
     return new Row(index, ticket, source, d.verdict().status(), d.verdict().headline(), found, warnings, null, null,
-        meta, d.findings().isEmpty() ? null : firstFix(d.findings().get(0).finding().remediation()), question);
+        meta, d.findings().isEmpty() ? null : firstFix(d.findings().get(0).finding().remediation()), question,
+        client, worksNow);
   }
 
   /** The first step of a fix in one line: its first sentence of advice, and its first command when it has one. */
@@ -149,6 +161,12 @@ public record Row(
     if (firstQuestion != null) {
       n.put("firstQuestion", firstQuestion);
     }
+    if (client != null) {
+      n.putObject("client").put("tool", client.tool()).put("version", client.version());
+    }
+    if (worksNow) {
+      n.put("credentialsWorkNow", true);
+    }
     if (!meta.isEmpty()) {
       ObjectNode m = n.putObject("meta");
       meta.forEach(m::put);
@@ -171,7 +189,10 @@ public record Row(
     return new Row(n.path("index").asLong(), n.path("ticket").asText(), n.path("source").asText(),
         n.path("verdict").path("status").asText(), n.path("verdict").path("headline").asText(), found, warnings,
         err.isObject() ? err.path("kind").asText() : null, err.isObject() ? err.path("message").asText() : null,
-        meta, n.path("firstFix").asText(null), n.path("firstQuestion").asText(null));
+        meta, n.path("firstFix").asText(null), n.path("firstQuestion").asText(null),
+        n.path("client").isObject() ? new Client(n.path("client").path("tool").asText(null),
+            n.path("client").path("version").asText(null)) : null,
+        n.path("credentialsWorkNow").asBoolean(false));
   }
 
   static final String CSV_HEADER =

@@ -30,11 +30,13 @@ final class SummaryJson {
     n.put("noFinding", t.noFinding);
     n.put("noFindingShare", round(t.share(t.noFinding)));
     n.put("errors", t.errors);
+    n.put("credentialsWorkNow", t.worksNow);
     ObjectNode statuses = n.putObject("verdicts");
     t.statuses.forEach(statuses::put);
     ObjectNode kinds = n.putObject("errorKinds");
     t.errorKinds.forEach(kinds::put);
     t.meta.toJson(n.putObject("metadata"));
+    t.breakdowns.toJson(n);
     ArrayNode causes = n.putArray("causes");
     for (Tally.Cause c : t.causesByFrequency()) {
       causes.addObject().put("id", c.id).put("title", c.title).put("severity", c.severity)

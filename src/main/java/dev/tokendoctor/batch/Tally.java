@@ -18,7 +18,13 @@ final class Tally {
   long tickets;
   long errors;
   long withFinding;
+  /** Diagnosed rows with no finding, those whose credentials work now left out. */
   long noFinding;
+  /** Rows whose credentials work now (see {@link WorksNow}): neither a known cause nor "no rule matched". */
+  long worksNow;
+  final List<Listed> worksNowRows = new ArrayList<>();
+  /** By created week and by client tool. */
+  final Breakdowns breakdowns = new Breakdowns();
   final Map<String, Long> statuses = new TreeMap<>();
   final Map<String, Long> errorKinds = new TreeMap<>();
   final Map<String, Cause> causes = new LinkedHashMap<>();
@@ -66,6 +72,7 @@ final class Tally {
     tickets++;
     last = r;
     meta.add(r);
+    breakdowns.add(r);
     statuses.merge(r.status(), 1L, Long::sum);
     if (r.failed()) {
       errors++;
@@ -75,14 +82,20 @@ final class Tally {
       }
       return;
     }
-    if (r.findings().isEmpty()) {
+    if (r.worksNow()) {
+      worksNow++;
+      if (worksNowRows.size() < listed) {
+        worksNowRows.add(new Listed(r.ticket(), r.source(), r.status() + ": " + r.headline()));
+      }
+    } else if (r.findings().isEmpty()) {
       noFinding++;
       if (noFindingRows.size() < listed) {
         noFindingRows.add(new Listed(r.ticket(), r.source(), r.status() + ": " + r.headline()));
       }
       return;
+    } else {
+      withFinding++;
     }
-    withFinding++;
     for (int i = 0; i < r.findings().size(); i++) {
       Row.Found f = r.findings().get(i);
       Cause c = causes.computeIfAbsent(f.id(), Cause::new);

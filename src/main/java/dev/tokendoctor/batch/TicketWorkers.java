@@ -123,7 +123,8 @@ final class TicketWorkers implements AutoCloseable {
     try {
       Diagnosis d = diagnoser.diagnose(parsed.bundle());
       return Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings(), parsed.meta(),
-          Differentials.of(diagnoser.knowledgeBase(), parsed.bundle(), d));
+          Differentials.of(diagnoser.knowledgeBase(), parsed.bundle(), d), ClientTools.fromFacts(parsed.bundle()),
+          WorksNow.of(parsed.bundle(), d));
     } catch (RuleFailure f) {
       return Row.failed(t.index(), parsed.id(), t.source(), "rule-failure", t.source() + ": " + f.getMessage())
           .withMeta(parsed.meta());

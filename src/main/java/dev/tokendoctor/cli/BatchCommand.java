@@ -3,6 +3,7 @@ package dev.tokendoctor.cli;
 import dev.tokendoctor.batch.BatchException;
 import dev.tokendoctor.batch.BatchRun;
 import dev.tokendoctor.batch.CsvColumns;
+import dev.tokendoctor.batch.TicketUrl;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBases;
@@ -76,6 +77,11 @@ final class BatchCommand implements Callable<Integer> {
           + "plain member of a JSON line).")
   List<String> metaColumns = new ArrayList<>();
 
+  @Option(names = "--ticket-url", paramLabel = "URL",
+      description = "Link each ticket id in report.html to the help desk: an http(s) address with {id} once, "
+          + "e.g. 'https://desk.example/tickets/{id}' (the id is URL-encoded).")
+  String ticketUrl;
+
   @Mixin CommonOptions common;
 
   BatchCommand(CliContext ctx) {
@@ -88,6 +94,12 @@ final class BatchCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads must be at least 1, not " + n);
     }
+    TicketUrl links;
+    try {
+      links = ticketUrl == null ? null : TicketUrl.parse(ticketUrl);
+    } catch (BatchException e) {
+      throw new UsageException(e.getMessage());
+    }
     List<BatchRun.Input> resolved = new ArrayList<>();
     for (String in : inputs) {
       resolved.add(new BatchRun.Input(in, "-".equals(in) ? null : ctx.resolve(in)));
@@ -97,7 +109,7 @@ final class BatchCommand implements Callable<Integer> {
     Path outDir = ctx.resolve(out);
     BatchRun run = new BatchRun(new Diagnoser(kb),
         new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000,
-            new CsvColumns(idColumn, textColumns, metaColumns), force),
+            new CsvColumns(idColumn, textColumns, metaColumns), force, links),
         ctx.stdin(), ctx.err(), ctx.terminal(), ctx.clock());
     // Ctrl-C starts the JVM's shutdown; the hook asks the run to stop and holds the JVM until the files are
     // whole and the user has been told where the run stopped.
@@ -139,8 +151,10 @@ final class BatchCommand implements Callable<Integer> {
           + (o.lastTicket() == null ? "" : "; the last done was " + o.lastTicket() + " (" + o.lastSource() + ")")
           + ". " + where + " holds complete files for those; run the same command with --resume to continue.");
     }
-    ctx.out().println(o.tickets() + " tickets: " + (o.tickets() - o.errors() - o.noFinding()) + " with a finding, "
-        + o.noFinding() + " with none, " + o.errors() + " could not be diagnosed"
+    ctx.out().println(o.tickets() + " tickets: " + (o.tickets() - o.errors() - o.noFinding() - o.worksNow())
+        + " with a finding, "
+        + o.noFinding() + " with none, " + (o.worksNow() == 0 ? "" : o.worksNow() + " whose credentials work now, ")
+        + o.errors() + " could not be diagnosed"
         + (o.topCauses().isEmpty() ? "" : "; most likely causes: " + String.join(", ", o.topCauses())));
     ctx.out().println("results: " + where + "results.jsonl, results.csv, summary.json, report.html");
     ctx.out().flush();
