@@ -6,6 +6,7 @@ import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.facts.TicketContext;
+import dev.tokendoctor.ticket.TicketParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one ticket: a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the ticket's context
+ * Reads one line of batch input (not the text of a ticket: that is {@link TicketParser}'s): a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the ticket's context
  * beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext fields}}), or a
  * bundle file. Thread-safe.
  */
-final class TicketParser {
+final class TicketLineParser {
   /** The members a ticket line may have; others are warned about, like unknown fields of a bundle. */
   static final Set<String> MEMBERS = Set.of("ticket", "bundle", "error", "context");
   static final int MAX_ID_LENGTH = 200;
@@ -27,7 +28,7 @@ final class TicketParser {
   private final BundleCodec codec;
   private final ObjectMapper mapper;
 
-  TicketParser(BundleCodec codec) {
+  TicketLineParser(BundleCodec codec) {
     this.codec = codec;
     this.mapper = codec.mapper();
   }
@@ -114,7 +115,7 @@ final class TicketParser {
         FactBundle withContext = codec.read(mapper.createObjectNode().put("schemaVersion", 1).set("ticket", ctxNode),
             source + " context", w -> warnings.add(w.replace("$.ticket", "$.context")));
         context = withContext.ticket();
-        if (context != null && context.errorCode() == null && context.errorText() != null) {
+        if (context != null && context.errorText() != null) {
           context = withError(context, context.errorText());
         }
       } catch (BundleException e) {
@@ -134,14 +135,9 @@ final class TicketParser {
     return new Parsed(id, bundle, warnings);
   }
 
-  /** The context with the pasted error text, and the code found in it unless the context names one. */
+  /** The context with the pasted error text, scrubbed and read by the one ticket parser; the context's code wins. */
   static TicketContext withError(TicketContext c, String text) {
-    String code = c != null && c.errorCode() != null ? c.errorCode() : ErrorTexts.code(text);
-    if (c == null) {
-      return new TicketContext(text, code, null, null, null, null, null, null);
-    }
-    return new TicketContext(text, code, c.service(), c.operation(), c.clientTool(), c.clientVersion(),
-        c.expectedAccount(), c.workedBefore());
+    return TicketParser.withError(c, text);
   }
 
   private static String column(IOException e) {
