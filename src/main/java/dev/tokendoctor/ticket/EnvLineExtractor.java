@@ -43,8 +43,10 @@ final class EnvLineExtractor implements Extractor {
       }
       String name = m.group(1).toUpperCase(Locale.ROOT);
       String raw = m.group(2);
-      if (line.contains("$env:") && raw.startsWith(" ")) {
-        raw = raw.substring(1);
+      if (m.pattern() == SPACED || line.matches("^\\s*(?:[$#>]\\s*)?(?:export|declare|set|\\$env:).*")) {
+        // A shell statement: the shell removes the quotes, so they are syntax, not part of the value (in a listing
+        // that env printed, quotes are the value's own).
+        raw = unquoted(raw.stripLeading());
       }
       facts.env(name, new EnvVar(name, facts.values.describe(raw, kind(name, raw))));
       facts.shown("environment", "partial", TicketText.origin(n) + ": some AWS_* variables (a pasted listing may leave some out)");
@@ -82,6 +84,14 @@ final class EnvLineExtractor implements Extractor {
     }
     facts.endpoint(new EndpointSetting(service, url, host == null ? null : host.toLowerCase(Locale.ROOT),
         TicketText.origin(line) + " (env " + name + ")", ignored, effective && !ignored));
+  }
+
+  private static String unquoted(String s) {
+    String t = s.stripTrailing();
+    if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
+      return t.substring(1, t.length() - 1);
+    }
+    return s;
   }
 
   static PastedValues.Kind kind(String name, String raw) {

@@ -168,7 +168,7 @@ final class TicketFacts {
   FactBundle bundle(String source, Instant writtenAt) {
     List<CollectorRun> runs = new ArrayList<>();
     for (String c : COLLECTORS) {
-      runs.add(shown.getOrDefault(c, new CollectorRun(c, "skipped", "not run: the facts come from the text of " + source)));
+      runs.add(shown.getOrDefault(c, new CollectorRun(c, "skipped", "not shown by the ticket")));
     }
     String text = errorLines.isEmpty() ? null : String.join("\n", errorLines).strip();
     String clientTool = tool != null && tool.tool() != null ? tool.tool() : error.clientTool() != null ? error.clientTool() : toolNamed;
