@@ -36,7 +36,7 @@ public final class PastedSecrets {
   private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*");
   private static final Pattern TOKEN_PREFIXED = Pattern.compile("(?:IQoJ|FwoG|FQoD|aoa[A-Z])[A-Za-z0-9/+=%_\\-]{16,}");
   private static final Pattern LONG_BASE64 = Pattern.compile("[A-Za-z0-9/+%_\\-]{60,}={0,2}");
-  private static final Pattern SECRET_KEY = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+  private static final Pattern SECRET_KEY = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
   private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{12,})\\b");
 
   private PastedSecrets() {}
