@@ -16,6 +16,9 @@ final class ErrorTextExtractor implements Extractor {
           + "|could not load credentials|unable to load credentials|no valid credential sources|sts is not activated"
           + "|session token not found or invalid|access key id you provided does not exist)");
   private static final int MAX_BLOCK = 25;
+  /** The lines an error goes on with: indented stack frames and fields, Terraform's gutter, status lines. */
+  private static final Pattern CONTINUATION = Pattern.compile(
+      "^[ \\t│}{)\\]'\"]|(?i)status ?code|request ?id|\\bcode:|^Caused by:");
 
   @Override
   public void extract(TicketText text, TicketFacts facts) {
@@ -26,7 +29,7 @@ final class ErrorTextExtractor implements Extractor {
         continue;
       }
       int end = n;
-      while (end < text.size() && end - n < MAX_BLOCK && !text.line(end + 1).isBlank()) {
+      while (end < text.size() && end - n < MAX_BLOCK && continues(text.line(end + 1))) {
         end++;
       }
       StringBuilder block = new StringBuilder();
@@ -36,5 +39,9 @@ final class ErrorTextExtractor implements Extractor {
       facts.error(TicketParser.error(block.toString()), n, end, text);
       n = end + 1;
     }
+  }
+
+  private static boolean continues(String line) {
+    return !line.isBlank() && (CONTINUATION.matcher(line).find() || ANCHOR.matcher(line).find());
   }
 }

@@ -73,7 +73,9 @@ public final class PastedSecrets {
     if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
       v = v.substring(1, v.length() - 1).strip();
     }
-    return !scrub(v).equals(KEY_ID.matcher(v).replaceAll(m -> Matcher.quoteReplacement(KeyIds.shorten(m.group(1)))))
+    // A URL's password is scrubbed out of the URL, which stays showable; key ids are shortened, not secret.
+    String w = URL_USERINFO.matcher(v).replaceAll("$1" + Matcher.quoteReplacement(MARK) + "@");
+    return !scrub(w).equals(KEY_ID.matcher(w).replaceAll(m -> Matcher.quoteReplacement(KeyIds.shorten(m.group(1)))))
         || v.matches("[A-Za-z0-9/+=]{30,}");
   }
 

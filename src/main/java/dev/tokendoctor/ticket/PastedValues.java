@@ -38,7 +38,7 @@ final class PastedValues {
   /** The customer hid the value: only its presence is known. */
   static boolean masked(String raw) {
     String core = core(raw);
-    return !core.isEmpty() && MASKED.matcher(core).matches() && !TEMPLATE.matcher(core).matches();
+    return !core.isEmpty() && MASKED.matcher(core).matches();
   }
 
   ValueDescriptor describe(String raw, Kind kind) {
