@@ -14,7 +14,7 @@ final class ErrorTextExtractor implements Extractor {
           + "|RegionDisabledException|UnauthorizedException|InvalidToken|IncompleteSignature|AccessDenied)\\b"
           + "|(?i:security token included in the request is|request signature we calculated|signature expired|unable to locate credentials"
           + "|could not load credentials|unable to load credentials|no valid credential sources|sts is not activated"
-          + "|session token not found or invalid|access key id you provided does not exist)");
+          + "|session token not found or invalid|access key id you provided does not exist|config profile \\(.*\\) could not be found|you must specify a region|unable to load region|could not connect to the endpoint url)");
   private static final int MAX_BLOCK = 25;
   /** The lines an error goes on with: indented stack frames and fields, Terraform's gutter, status lines. */
   private static final Pattern CONTINUATION = Pattern.compile(

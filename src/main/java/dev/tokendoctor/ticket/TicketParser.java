@@ -24,7 +24,7 @@ public final class TicketParser {
       "InvalidSignatureException", "IncompleteSignature", "AuthFailure", "InvalidAccessKeyId", "InvalidToken", "RequestExpired",
       "RequestTimeTooSkewed", "RequestInTheFuture", "RegionDisabledException", "UnauthorizedException", "InvalidIdentityToken",
       "IDPCommunicationError", "AccessDeniedException", "AccessDenied", "MissingAuthenticationToken", "OptInRequired",
-      "NoCredentialProviders", "NoCredentialsError", "CredentialsProviderError");
+      "NoCredentialProviders", "NoCredentialsError", "CredentialsProviderError", "ProfileNotFound", "NoRegionError", "EndpointConnectionError");
   private static final Pattern CODE = Pattern.compile("\\b(" + String.join("|", CODES) + ")\\b");
   private static final Map<String, String> MESSAGES = Map.ofEntries(
       Map.entry("the security token included in the request is invalid", "InvalidClientTokenId"),
@@ -40,7 +40,11 @@ public final class TicketParser {
       Map.entry("unable to load credentials from any of the providers", "NoCredentialsError"),
       Map.entry("could not load credentials from any providers", "CredentialsProviderError"),
       Map.entry("no valid credential sources found", "NoCredentialProviders"),
-      Map.entry("session token not found or invalid", "UnauthorizedException"));
+      Map.entry("session token not found or invalid", "UnauthorizedException"),
+      Map.entry("the config profile (", "ProfileNotFound"),
+      Map.entry("you must specify a region", "NoRegionError"),
+      Map.entry("could not connect to the endpoint url", "EndpointConnectionError"),
+      Map.entry("unable to load region from any of the providers", "NoRegionError"));
   /** AWS CLI and boto3/botocore: {@code An error occurred (CODE) when calling the OP operation: MSG}. */
   private static final Pattern CLI = Pattern.compile(
       "An error occurred \\(([A-Za-z.]+)\\)(?: \\([^)]*\\))? when calling the ([A-Za-z0-9]+) operation(?: \\([^)]*\\))?: ?(.*)");
@@ -52,7 +56,7 @@ public final class TicketParser {
       "\\(Service: ?([A-Za-z0-9]+)[,;] ?Status Code: ?(\\d{3})(?:[,;] ?Error Code: ?([A-Za-z.]+))?");
   private static final Pattern JAVA_EXCEPTION = Pattern.compile("\\b(com\\.amazonaws|software\\.amazon\\.awssdk)\\.services\\.([a-z0-9]+)\\.");
   /** Go SDK v1 and old Terraform: {@code CODE: MSG} then {@code status code: 403, request id: ...}. */
-  private static final Pattern GO_V1_STATUS = Pattern.compile("(?i)\\bstatus code: (\\d{3}), request id:");
+  private static final Pattern GO_V1_STATUS = Pattern.compile("(?i)(?:^|[^a-z]|\\\\t)status code: (\\d{3}), request id:");
   /** JS SDK v2 ({@code statusCode: 403}) and v3 ({@code httpStatusCode: 403}). */
   private static final Pattern JS_STATUS = Pattern.compile("\\b(http)?[sS]tatusCode['\"]?: ?(\\d{3})");
   private static final Pattern JS_CODE = Pattern.compile("\\b(?:code|Code|name)['\"]?: ?['\"]([A-Za-z]+)['\"]");

@@ -34,7 +34,7 @@ final class ToolVersions {
   private static final List<Form> NAMES = List.of(
       new Form(Pattern.compile("(?i)\\bcdk\\b"), "aws-cdk"), new Form(Pattern.compile("(?i)\\bterraform\\b"), "terraform"),
       new Form(Pattern.compile("(?i)\\bserverless\\b|\\bsls\\b"), "serverless"), new Form(Pattern.compile("(?i)\\bboto3\\b"), "boto3"),
-      new Form(Pattern.compile("(?i)\\baws[ -]cli\\b|\\bcli\\b"), "aws-cli"),
+      new Form(Pattern.compile("(?i)\\baws[ -]cli\\b|\\bcli\\b|(?m)^\\s*(?:\\$|PS [^>]*>|C:\\\\[^>]*>)\\s*aws\\s+[a-z0-9-]+"), "aws-cli"),
       new Form(Pattern.compile("(?i)\\bjava sdk v2\\b|\\bsdk for java 2"), "aws-sdk-java-v2"),
       new Form(Pattern.compile("(?i)\\bjs sdk v3\\b|\\bsdk for javascript v3|@aws-sdk/"), "aws-sdk-js-v3"));
 
