@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one line of batch input (not the text of a ticket: that is {@link TicketParser}'s): a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the ticket's context
- * beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext fields}}), or a
- * bundle file. Thread-safe.
+ * Reads one line of batch input: a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the
+ * ticket's context beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext
+ * fields}}), or a bundle file. The pasted error text is read, and always scrubbed, by the one {@link TicketParser}.
+ * Thread-safe.
  */
 final class TicketLineParser {
   /** The members a ticket line may have; others are warned about, like unknown fields of a bundle. */
@@ -116,7 +117,7 @@ final class TicketLineParser {
             source + " context", w -> warnings.add(w.replace("$.ticket", "$.context")));
         context = withContext.ticket();
         if (context != null && context.errorText() != null) {
-          context = withError(context, context.errorText());
+          context = TicketParser.withError(context, context.errorText());
         }
       } catch (BundleException e) {
         throw new Unreadable("unreadable-bundle", id, e.getMessage().replace("$.ticket", "$.context"));
@@ -127,17 +128,12 @@ final class TicketLineParser {
       if (!errorNode.isTextual()) {
         throw new Unreadable("malformed-line", id, source + ": $.error: expected the pasted error text, a string");
       }
-      context = withError(context, errorNode.asText());
+      context = TicketParser.withError(context, errorNode.asText());
     }
     if (context != bundle.ticket()) {
       bundle = bundle.withTicket(context);
     }
     return new Parsed(id, bundle, warnings);
-  }
-
-  /** The context with the pasted error text, scrubbed and read by the one ticket parser; the context's code wins. */
-  static TicketContext withError(TicketContext c, String text) {
-    return TicketParser.withError(c, text);
   }
 
   private static String column(IOException e) {

@@ -42,8 +42,9 @@ public interface Samples {
 
       @Override
       public byte[] readTicket(String name) throws IOException {
+        // A samples folder without tickets beside it (a rules folder copied out of the checkout) uses the shipped ones.
         Path tickets = dir.toAbsolutePath().normalize().resolveSibling("tickets-samples");
-        return Files.readAllBytes(tickets.resolve(checked(name)));
+        return Files.isDirectory(tickets) ? Files.readAllBytes(tickets.resolve(checked(name))) : resource(SHIPPED_TICKETS, name);
       }
     };
   }

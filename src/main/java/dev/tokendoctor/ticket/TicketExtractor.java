@@ -1,6 +1,7 @@
 package dev.tokendoctor.ticket;
 
 import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.facts.CollectorRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,7 +51,12 @@ public final class TicketExtractor {
     for (Extractor e : EXTRACTORS) {
       e.extract(t, facts);
     }
-    return new Extraction(facts.bundle(PastedSecrets.scrub(source), writtenAt(t)), List.copyOf(facts.notes()));
+    FactBundle bundle = facts.bundle(PastedSecrets.scrub(source), writtenAt(t));
+    if (bundle.facts().stream().allMatch(f -> f instanceof CollectorRun)) {
+      facts.note("the ticket shows no AWS error, command output, setting or log that tokendoctor reads: ask for the exact "
+          + "error and the command that failed, or for a bundle from 'tokendoctor collect'");
+    }
+    return new Extraction(bundle, List.copyOf(facts.notes()));
   }
 
   /** When an e-mail was written (its {@code Date:} header), else unknown. */

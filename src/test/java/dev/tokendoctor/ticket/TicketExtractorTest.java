@@ -45,10 +45,11 @@ class TicketExtractorTest {
     }
 
     @Test
-    void prosealoneGivesNoFacts() {
-      FactBundle b = facts("Please call me back, nothing works.");
-      assertThat(b.ticket()).isNull();
-      assertThat(b.facts()).allMatch(f -> f instanceof CollectorRun);
+    void proseAloneGivesNoFactsAndSaysWhatToAskFor() {
+      TicketExtractor.Extraction x = TicketExtractor.extractWithNotes("Please call me back, nothing works.", "t");
+      assertThat(x.bundle().ticket()).isNull();
+      assertThat(x.bundle().facts()).allMatch(f -> f instanceof CollectorRun);
+      assertThat(x.notes()).singleElement().asString().contains("ask for the exact error", "tokendoctor collect");
     }
   }
 
