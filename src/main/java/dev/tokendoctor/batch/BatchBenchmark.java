@@ -120,7 +120,7 @@ public final class BatchBenchmark {
 
   /** The floor: the same file read and parsed into bundles on one thread, nothing else. */
   static double floor(Path file) throws IOException {
-    TicketParser parser = new TicketParser(new BundleCodec());
+    TicketLineParser parser = new TicketLineParser(new BundleCodec());
     long n = 0;
     long start = System.nanoTime();
     try (InputStream in = Files.newInputStream(file)) {
@@ -131,7 +131,7 @@ public final class BatchBenchmark {
           if (parser.parseLine(line, "bench", new ArrayList<>()).bundle() != null) {
             n++;
           }
-        } catch (TicketParser.Unreadable e) {
+        } catch (TicketLineParser.Unreadable e) {
           throw new IllegalStateException(e.getMessage());
         }
       }

@@ -107,7 +107,7 @@ public final class BatchRun {
   private final Clock clock;
   private final ObjectMapper mapper = JsonMapper.builder().build();
   private final BundleCodec codec = new BundleCodec();
-  private final TicketParser parser = new TicketParser(codec);
+  private final TicketLineParser parser = new TicketLineParser(codec);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicLong done = new AtomicLong();
   private volatile boolean stopRequested;

@@ -40,19 +40,19 @@ final class TicketWorkers implements AutoCloseable {
   /** A row rendered by its worker (rendering is parallel work too). */
   record Rendered(Row row, byte[] json, byte[] csv) {}
 
-  private final TicketParser parser;
+  private final TicketLineParser parser;
   private final Diagnoser diagnoser;
   private final ObjectMapper mapper;
   private final List<String> metaColumns;
   private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  TicketWorkers(int count, TicketParser parser, Diagnoser diagnoser, ObjectMapper mapper) {
+  TicketWorkers(int count, TicketLineParser parser, Diagnoser diagnoser, ObjectMapper mapper) {
     this(count, parser, diagnoser, mapper, List.of());
   }
 
   /** {@code metaColumns}: the metadata columns of {@code results.csv} (see {@link Row#csvHeader}). */
-  TicketWorkers(int count, TicketParser parser, Diagnoser diagnoser, ObjectMapper mapper, List<String> metaColumns) {
+  TicketWorkers(int count, TicketLineParser parser, Diagnoser diagnoser, ObjectMapper mapper, List<String> metaColumns) {
     this.parser = parser;
     this.diagnoser = diagnoser;
     this.mapper = mapper;
@@ -103,7 +103,7 @@ final class TicketWorkers implements AutoCloseable {
     }
     for (int i = 0; i < parsed.length; i++) {
       Job job = chunk.get(i);
-      Row row = parsed[i] instanceof TicketParser.Parsed p ? diagnose(job.ticket(), p) : (Row) parsed[i];
+      Row row = parsed[i] instanceof TicketLineParser.Parsed p ? diagnose(job.ticket(), p) : (Row) parsed[i];
       job.result().complete(render(row));
     }
   }
@@ -112,14 +112,14 @@ final class TicketWorkers implements AutoCloseable {
   private Object parse(RawTicket t) {
     try {
       return parser.parse(t);
-    } catch (TicketParser.Unreadable u) {
+    } catch (TicketLineParser.Unreadable u) {
       return Row.failed(t.index(), u.ticketId, t.source(), u.kind, u.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       return Row.failed(t.index(), t.ticketId(), t.source(), "internal-error", t.source() + ": internal error: " + e);
     }
   }
 
-  private Row diagnose(RawTicket t, TicketParser.Parsed parsed) {
+  private Row diagnose(RawTicket t, TicketLineParser.Parsed parsed) {
     try {
       Diagnosis d = diagnoser.diagnose(parsed.bundle());
       return Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings(), parsed.meta(),

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class DaemonHandler implements DaemonServer.Handler {
   /** The commands the daemon runs: they read files and print, nothing else of the machine. */
-  static final Set<String> SERVED = Set.of("diagnose", "rules");
+  static final Set<String> SERVED = Set.of("diagnose", "triage", "rules");
 
   private final KnowledgeBaseMemo memo;
 
@@ -30,8 +30,9 @@ final class DaemonHandler implements DaemonServer.Handler {
   }
 
   /**
-   * Whether the daemon runs this command line; doctor and collect read the real machine, batch runs long. Help
-   * and version stay here: picocli colours them for this process's terminal.
+   * Whether the daemon runs this command line (triage, like diagnose, reads a file and prints); doctor and collect
+   * read the real machine, batch runs long. Help and version stay here: picocli colours them for this process's
+   * terminal.
    */
   static boolean serves(String... args) {
     if (args.length == 0 || !SERVED.contains(args[0])) {

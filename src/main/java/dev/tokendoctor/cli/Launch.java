@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The launcher's entry point. {@code diagnose} and {@code rules} go to this user's daemon when one is running,
+ * The launcher's entry point. {@code diagnose}, {@code triage} and {@code rules} go to this user's daemon when one is running,
  * which answers in a tenth of a second because its JVM, knowledge bases and JIT are warm; otherwise the command
  * runs here, as {@link Main} would run it, and a daemon is started in the background for the next one.
  * {@code TOKENDOCTOR_DAEMON=off} runs everything here and starts nothing.

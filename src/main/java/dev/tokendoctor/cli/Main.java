@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Tells you why AWS rejected your credentials (InvalidClientTokenId and its look-alikes), and how to fix it.",
-    subcommands = {DoctorCommand.class, CollectCommand.class, DiagnoseCommand.class, BatchCommand.class, RulesCommand.class,
+    subcommands = {DoctorCommand.class, CollectCommand.class, DiagnoseCommand.class, TriageCommand.class, BatchCommand.class, RulesCommand.class,
         DaemonCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

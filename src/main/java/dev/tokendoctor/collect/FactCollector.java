@@ -1,6 +1,7 @@
 package dev.tokendoctor.collect;
 
 import dev.tokendoctor.bundle.FactBundle;
+import dev.tokendoctor.ticket.TicketParser;
 
 /**
  * Collects every fact of one machine into a redacted bundle: each collector in turn (environment, shared
@@ -36,7 +37,9 @@ public final class FactCollector {
     step(c, "sts", () -> new StsCollector().collect(c, budget));
     step(c, "verification", () -> new VerificationCollector().collect(c, budget));
     clock(c);
-    c.ticket = TicketParser.parse(c);
+    CollectRequest r = c.request;
+    c.ticket = TicketParser.context(r.errorText() == null ? null : c.secrets.scrub(r.errorText()), r.clientTool(),
+        r.clientVersion(), r.expectAccount(), r.workedBefore());
     return c.bundle();
   }
 

@@ -18,8 +18,14 @@ public interface Samples {
   /** The sample's bytes; {@link NoSuchFileException} when there is no such sample. */
   byte[] read(String name) throws IOException;
 
+  /** A ticket's bytes, from {@code tickets-samples/} beside the samples; {@link NoSuchFileException} when there is none. */
+  byte[] readTicket(String name) throws IOException;
+
   /** The classpath folder that holds the shipped copy of {@code facts-samples/}. */
   String SHIPPED = "tokendoctor/facts-samples";
+
+  /** The classpath folder that holds the shipped copy of {@code tickets-samples/}. */
+  String SHIPPED_TICKETS = "tokendoctor/tickets-samples";
 
   /** The samples in {@code dir}. */
   static Samples folder(Path dir) {
@@ -32,6 +38,13 @@ public interface Samples {
       @Override
       public byte[] read(String name) throws IOException {
         return Files.readAllBytes(dir.resolve(checked(name)));
+      }
+
+      @Override
+      public byte[] readTicket(String name) throws IOException {
+        // A samples folder without tickets beside it (a rules folder copied out of the checkout) uses the shipped ones.
+        Path tickets = dir.toAbsolutePath().normalize().resolveSibling("tickets-samples");
+        return Files.isDirectory(tickets) ? Files.readAllBytes(tickets.resolve(checked(name))) : resource(SHIPPED_TICKETS, name);
       }
     };
   }
@@ -46,14 +59,23 @@ public interface Samples {
 
       @Override
       public byte[] read(String name) throws IOException {
-        try (InputStream in = Samples.class.getClassLoader().getResourceAsStream(SHIPPED + "/" + checked(name))) {
-          if (in == null) {
-            throw new NoSuchFileException(name);
-          }
-          return in.readAllBytes();
-        }
+        return resource(SHIPPED, name);
+      }
+
+      @Override
+      public byte[] readTicket(String name) throws IOException {
+        return resource(SHIPPED_TICKETS, name);
       }
     };
+  }
+
+  private static byte[] resource(String folder, String name) throws IOException {
+    try (InputStream in = Samples.class.getClassLoader().getResourceAsStream(folder + "/" + checked(name))) {
+      if (in == null) {
+        throw new NoSuchFileException(name);
+      }
+      return in.readAllBytes();
+    }
   }
 
   /** A sample is named by a plain relative path inside the samples folder, never one that leaves it. */

@@ -13,8 +13,11 @@ import java.util.Map;
  * @param change edits applied to the bundle: JSON Pointer → new value; {@code null} removes the member.
  *     "One fact changed" near misses are written this way
  * @param expect what must hold
+ * @param ticket a support ticket's text in {@code tickets-samples/}, instead of {@code bundle}: the rules are run
+ *     on the facts {@code tokendoctor triage} reads from it ({@code change} applies to those facts too)
  */
-public record Scenario(String description, String bundle, JsonNode given, Map<String, JsonNode> change, Expectation expect) {
+public record Scenario(
+    String description, String bundle, JsonNode given, Map<String, JsonNode> change, Expectation expect, String ticket) {
 
   /**
    * What the diagnosis must show. Every field is optional; a scenario states what matters to it.

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class ScenarioFiles {
   static final Set<String> FILE_KEYS = Set.of("rule", "scenarios");
-  static final Set<String> SCENARIO_KEYS = Set.of("description", "bundle", "given", "change", "expect");
+  static final Set<String> SCENARIO_KEYS = Set.of("description", "bundle", "given", "change", "expect", "ticket");
   static final Set<String> EXPECT_KEYS = Set.of("first", "fires", "absent", "order", "checks", "verdict", "none");
   static final Set<String> VERDICTS = Set.copyOf(Verdict.STATUSES);
 
@@ -88,7 +88,7 @@ public final class ScenarioFiles {
         s = null;
       }
       if (s == null) {
-        scenarios.add(new Scenario(which + " (cannot be read)", null, null, null, null));
+        scenarios.add(new Scenario(which + " (cannot be read)", null, null, null, null, null));
         continue;
       }
       String wrong = shapeProblem(s);
@@ -105,11 +105,12 @@ public final class ScenarioFiles {
 
   /** What makes a scenario unusable, or {@code null}. */
   public static String shapeProblem(Scenario s) {
-    if (s.bundle() == null && s.given() == null) {
-      return "needs \"bundle\" (a file in facts-samples/) or \"given\" (a bundle written inline)";
+    int sources = (s.bundle() == null ? 0 : 1) + (s.given() == null ? 0 : 1) + (s.ticket() == null ? 0 : 1);
+    if (sources == 0) {
+      return "needs \"bundle\" (a file in facts-samples/), \"given\" (a bundle written inline) or \"ticket\" (a file in tickets-samples/)";
     }
-    if (s.bundle() != null && s.given() != null) {
-      return "has both \"bundle\" and \"given\"; keep one";
+    if (sources > 1) {
+      return "has more than one of \"bundle\", \"given\" and \"ticket\"; keep one";
     }
     if (s.given() != null && !s.given().isObject()) {
       return "\"given\" must be a bundle (a JSON object)";

@@ -12,6 +12,8 @@ import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.RuleFailure;
 import dev.tokendoctor.engine.RuleSource;
+import dev.tokendoctor.ticket.TicketExtractor;
+import dev.tokendoctor.ticket.TicketInput;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,7 +95,9 @@ public final class ScenarioRunner {
   /** The scenario's bundle: the sample (or inline bundle) with its changes applied. */
   public FactBundle bundleOf(Scenario s, String source) throws ScenarioException, BundleException {
     JsonNode base;
-    if (s.bundle() != null) {
+    if (s.ticket() != null) {
+      base = ticketFacts(s.ticket(), source);
+    } else if (s.bundle() != null) {
       try {
         base = codec.mapper().readTree(samples.read(s.bundle()));
       } catch (NoSuchFileException e) {
@@ -123,6 +127,21 @@ public final class ScenarioRunner {
           + (s.change() == null || s.change().isEmpty() ? "" : " (check the JSON Pointers in \"change\")"));
     }
     return bundle;
+  }
+
+  /** The facts {@code triage} reads from a ticket of {@code tickets-samples/}, as JSON so that "change" applies. */
+  private JsonNode ticketFacts(String name, String source) throws ScenarioException {
+    String text;
+    try {
+      text = TicketInput.decode(samples.readTicket(name), name);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(source + ": the ticket " + name + " is not in tickets-samples/");
+    } catch (IOException e) {
+      throw new ScenarioException(source + ": cannot read the ticket " + name + ": " + firstLine(e.getMessage()));
+    } catch (TicketInput.Unreadable e) {
+      throw new ScenarioException(source + ": " + e.getMessage());
+    }
+    return codec.mapper().valueToTree(TicketExtractor.extract(text, name));
   }
 
   /** Sets (or, for null, removes) the member a JSON Pointer names; missing parents are created. */

@@ -56,17 +56,6 @@ class TicketReaderTest {
     }
   }
 
-  @Test
-  void pastedErrorTextNamesItsCode() {
-    assertThat(ErrorTexts.code("An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation"))
-        .isEqualTo("InvalidClientTokenId");
-    assertThat(ErrorTexts.code("The security token included in the request is invalid. (Service: Sts, Status Code: 403)"))
-        .isEqualTo("InvalidClientTokenId");
-    assertThat(ErrorTexts.code("ExpiredTokenException: The security token included in the request is expired"))
-        .isEqualTo("ExpiredTokenException");
-    assertThat(ErrorTexts.code("something else went wrong")).isNull();
-  }
-
   private List<RawTicket> read(String... names) throws Exception {
     List<TicketReader.Input> inputs = new ArrayList<>();
     for (String n : names) {

@@ -443,7 +443,8 @@ class CollectorSourcesTest {
             + "(Service: Sts, Status Code: 403, Request ID: 1b2c)", null, null, null);
     FactBundle j = w.collect(java);
     assertThat(j.ticket().service()).isEqualTo("sts");
-    assertThat(j.ticket().errorCode()).isNull();
+    assertThat(j.ticket().errorCode()).as("the Java SDK v2 prints only AWS's message, which names the code").isEqualTo("ExpiredToken");
+    assertThat(j.ticket().clientTool()).isEqualTo("aws-sdk-java-v2");
     var go = new CollectRequest(null, null, null, null, true, null, null,
         "operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: x, api error ExpiredToken: The security token included in the request is expired",
         null, null, null);

@@ -6,6 +6,7 @@ import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.facts.TicketContext;
+import dev.tokendoctor.ticket.TicketParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,14 +18,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one ticket: a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the ticket's context
- * beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext fields}}), or a
- * bundle file. A line may hold the ticket's {@code "text"} instead of a bundle, or beside it (the facts of both
- * are merged, the bundle's win). Other members with a plain value ({@code "created"}, {@code "customer"},
- * {@code "product"}...) and the members of {@code "meta": {...}} are the ticket's metadata, carried to every
- * output. Thread-safe.
+ * Reads one line of batch input: a JSON line {@code {"ticket": "ID", "bundle": {...}}}, optionally with the
+ * ticket's context beside the bundle ({@code "error": "pasted error text"}, {@code "context": {TicketContext
+ * fields}}), or a bundle file. A line may hold the ticket's {@code "text"} instead of a bundle, or beside it (the
+ * facts of both are merged, the bundle's win). Other members with a plain value ({@code "created"},
+ * {@code "customer"}, {@code "product"}...) and the members of {@code "meta": {...}} are the ticket's metadata,
+ * carried to every output. The pasted error text is read, and always scrubbed, by the one {@link TicketParser}.
+ * Thread-safe.
  */
-final class TicketParser {
+final class TicketLineParser {
   /** The members a ticket line may have; others are warned about, like unknown fields of a bundle. */
   static final Set<String> MEMBERS = Set.of("ticket", "bundle", "error", "context", "text", "meta");
   /** Metadata values are labels (a date, a customer, a product), not text: longer ones are cut. */
@@ -34,7 +36,7 @@ final class TicketParser {
   private final BundleCodec codec;
   private final ObjectMapper mapper;
 
-  TicketParser(BundleCodec codec) {
+  TicketLineParser(BundleCodec codec) {
     this.codec = codec;
     this.mapper = codec.mapper();
   }
@@ -158,8 +160,8 @@ final class TicketParser {
         FactBundle withContext = codec.read(mapper.createObjectNode().put("schemaVersion", 1).set("ticket", ctxNode),
             source + " context", w -> warnings.add(w.replace("$.ticket", "$.context")));
         context = withContext.ticket();
-        if (context != null && context.errorCode() == null && context.errorText() != null) {
-          context = withError(context, context.errorText());
+        if (context != null && context.errorText() != null) {
+          context = TicketParser.withError(context, context.errorText());
         }
       } catch (BundleException e) {
         throw new Unreadable("unreadable-bundle", id, e.getMessage().replace("$.ticket", "$.context"));
@@ -170,7 +172,7 @@ final class TicketParser {
       if (!errorNode.isTextual()) {
         throw new Unreadable("malformed-line", id, source + ": $.error: expected the pasted error text, a string");
       }
-      context = withError(context, errorNode.asText());
+      context = TicketParser.withError(context, errorNode.asText());
     }
     if (context != bundle.ticket()) {
       bundle = bundle.withTicket(context);
@@ -184,16 +186,6 @@ final class TicketParser {
     }
     String v = value.asText().strip().replaceAll("[\\p{Cntrl}]+", " ");
     meta.put(key.strip(), v.length() > MAX_META_VALUE ? v.substring(0, MAX_META_VALUE) + "…" : v);
-  }
-
-  /** The context with the pasted error text, and the code found in it unless the context names one. */
-  static TicketContext withError(TicketContext c, String text) {
-    String code = c != null && c.errorCode() != null ? c.errorCode() : ErrorTexts.code(text);
-    if (c == null) {
-      return new TicketContext(text, code, null, null, null, null, null, null);
-    }
-    return new TicketContext(text, code, c.service(), c.operation(), c.clientTool(), c.clientVersion(),
-        c.expectedAccount(), c.workedBefore());
   }
 
   private static String column(IOException e) {
