@@ -133,6 +133,8 @@ public final class BatchRun {
   public Outcome run() throws BatchException, IOException, InterruptedException {
     try {
       return doRun();
+    } catch (IOException e) {
+      throw OutputFolderProblem.of(options.outDir(), e, mapper);
     } finally {
       finished.countDown();
     }
@@ -142,11 +144,7 @@ public final class BatchRun {
     Path out = options.outDir();
     List<String> names = options.inputs().stream().map(Input::name).toList();
     checkInputs();
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new BatchException(out + ": cannot create the output folder: " + e.getMessage());
-    }
+    Files.createDirectories(out);
     Checkpoint cp;
     try {
       cp = Checkpoint.read(out, mapper);
@@ -186,7 +184,8 @@ public final class BatchRun {
 
     List<TicketReader.Input> readerInputs = options.inputs().stream()
         .map(i -> new TicketReader.Input(i.name(), i.path())).toList();
-    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes());
+    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes(),
+        w -> err.println("batch: warning: " + w));
     Progress progress = new Progress(err, terminal, TicketReader.totalBytes(readerInputs), reader::bytesRead,
         done::get, options.progressEveryMillis());
 
@@ -367,6 +366,11 @@ public final class BatchRun {
       }
       if (i.path() != null && !Files.isReadable(i.path())) {
         throw new BatchException(i.name() + ": cannot be read");
+      }
+      String odd = i.path() == null ? null : dev.tokendoctor.bundle.InputFiles.oddKind(i.path());
+      if (odd != null && !dev.tokendoctor.bundle.InputFiles.isDescriptor(i.path())) {
+        // A FIFO blocks until someone writes to it, /dev/zero never ends: neither is a file of tickets.
+        throw new BatchException(i.name() + ": " + odd + ", not a file of tickets; give files, folders, or - for standard input");
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.daemon.DaemonServer;
 import dev.tokendoctor.daemon.Reply;
 import dev.tokendoctor.daemon.Request;

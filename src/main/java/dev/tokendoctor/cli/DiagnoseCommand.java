@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;

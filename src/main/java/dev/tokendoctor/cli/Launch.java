@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.daemon.DaemonAddress;
 import dev.tokendoctor.daemon.DaemonClient;
 import dev.tokendoctor.daemon.DaemonServer;

@@ -1,4 +1,4 @@
-package dev.tokendoctor.cli;
+package dev.tokendoctor.bundle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,24 +12,24 @@ import java.util.regex.Pattern;
  * ({@code -}), and from descriptors the shell already opened for this command ({@code /dev/stdin},
  * {@code /dev/fd/N} from {@code <(...)}): those have a writer, and what is read from them is capped.
  */
-final class InputFiles {
+public final class InputFiles {
   /** Paths that name this process's own open descriptors. */
   private static final Pattern DESCRIPTOR = Pattern.compile("/dev/(?:stdin|fd/\\d+)|/proc/(?:self|thread-self|\\d+)/fd/\\d+");
 
   private InputFiles() {}
 
   /** Whether {@code p} (absolute) names one of the process's open descriptors. */
-  static boolean isDescriptor(Path p) {
+  public static boolean isDescriptor(Path p) {
     return DESCRIPTOR.matcher(p.normalize().toString()).matches();
   }
 
   /** Whether {@code arg}, as given on a command line run in {@code workingDir}, names an open descriptor. */
-  static boolean isDescriptor(String arg, Path workingDir) {
+  public static boolean isDescriptor(String arg, Path workingDir) {
     return !arg.isEmpty() && !arg.startsWith("-") && isDescriptor(workingDir.resolve(arg));
   }
 
   /** What kind of file {@code p} is when it is not a regular file or a folder: "a FIFO", "a device"...; else null. */
-  static String oddKind(Path p) {
+  public static String oddKind(Path p) {
     if (Files.isRegularFile(p) || Files.isDirectory(p)) {
       return null;
     }
@@ -48,7 +48,7 @@ final class InputFiles {
   }
 
   /** The one line for a bundle that is {@code kind}, named {@code name}. */
-  static String refusal(String name, String kind) {
+  public static String refusal(String name, String kind) {
     return name + ": " + kind + ", not a bundle file; give a file, or - to read standard input";
   }
 }
