@@ -111,4 +111,28 @@ class BatchInputsAndOutputFolderTest {
     assertThat(e.diskFull()).isTrue();
     assertThat(e.getMessage()).endsWith("then run the same command with --resume to continue after the 12 tickets done");
   }
+
+  @Test
+  void malformedLinesAndProgressFilesAreDescribedInPlainWordsNotJacksons() throws Exception {
+    Files.writeString(dir.resolve("t.jsonl"), String.join("\n",
+        "{\"ticket\": \"N\", \"bundle\": {\"schemaVersion\": NaN}}",
+        "{'ticket': 'Q'}",
+        "{\"ticket\": \"C\", /* note */ \"bundle\": {}}",
+        "{\"ticket\": \"V\", \"bundle\": {\"schemaVersion\": 1.5}}") + "\n");
+    BatchFixtures.Run r = runWithin("batch", "t.jsonl", "--out", "out");
+    List<JsonNode> rows = BatchFixtures.results(dir.resolve("out"));
+    assertThat(rows).hasSize(4);
+    assertThat(rows).extracting(n -> n.path("error").path("message").asText())
+        .allSatisfy(m -> assertThat(dev.tokendoctor.bundle.JsonWords.speaksJackson(m)).as(m).isFalse())
+        .anySatisfy(m -> assertThat(m).contains("NaN is not a number in JSON"))
+        .anySatisfy(m -> assertThat(m).contains("comments are not allowed in JSON"))
+        .anySatisfy(m -> assertThat(m).contains("$.schemaVersion: expected a whole number, got a decimal number"));
+
+    Path broken = Files.createDirectories(dir.resolve("broken"));
+    Files.writeString(broken.resolve(Checkpoint.FILE), "{\"version\": 1, \"done\": NaN}");
+    BatchFixtures.Run resumed = runWithin("batch", "t.jsonl", "--out", "broken", "--resume");
+    assertThat(resumed.exit()).isEqualTo(2);
+    assertThat(resumed.err()).contains("not a progress file this tool wrote (NaN is not a number in JSON").hasLineCount(1);
+    assertThat(dev.tokendoctor.bundle.JsonWords.speaksJackson(resumed.err())).isFalse();
+  }
 }
