@@ -61,9 +61,9 @@ final class DaemonCommand implements Runnable {
           if (DaemonServer.locked(a)) {
             running++;
             long pid = DaemonServer.lockHolder(a);
-            ctx.out().println("daemon " + (pid > 0 ? "pid " + pid : "of unknown pid")
-                + (current != null && current.equals(a) ? ", this build" : ", another build")
-                + ", holds its lock but does not answer: it is warming up, or stuck ('tokendoctor daemon stop' ends it)");
+            ctx.out().println((current != null && current.equals(a) ? "this build's" : "another build's") + " daemon ("
+                + (pid > 0 ? "pid " + pid : "pid unknown") + ") holds its lock but does not answer: it is warming up, or"
+                + " stuck ('tokendoctor daemon stop' ends it)");
           }
           continue;
         }

@@ -512,7 +512,7 @@ class DaemonTest {
     assertThat(s.lock()).isTrue();
     try {
       CliRun status = CliRun.in(tmp, tmp, env, new byte[0], "daemon", "status");
-      assertThat(status.out()).contains("daemon pid " + ProcessHandle.current().pid() + ", another build, holds its lock but does not answer");
+      assertThat(status.out()).contains("another build's daemon (pid " + ProcessHandle.current().pid() + ") holds its lock but does not answer");
       // Not this test's JVM: stop ends only a process whose command line is that daemon's.
       CliRun stop = CliRun.in(tmp, tmp, env, new byte[0], "daemon", "stop");
       assertThat(stop.out()).contains("no daemon was running");
