@@ -159,31 +159,22 @@ class BundleFuzzTest {
 
   private static boolean mutate(JsonNode node, String[] steps, int i, UnaryOperator<JsonNode> how) {
     String step = steps[i];
-    boolean last = i == steps.length - 1;
-    if (step.startsWith(".")) {
-      ObjectNode o = (ObjectNode) node;
-      String name = step.substring(1);
-      if (!last) {
-        return mutate(o.get(name), steps, i + 1, how);
-      }
-      JsonNode replacement = how.apply(o.get(name));
-      if (replacement == null) {
-        o.remove(name);
-      } else {
-        o.set(name, replacement);
-      }
-      return true;
+    boolean member = step.startsWith(".");
+    String name = member ? step.substring(1) : null;
+    int index = member ? -1 : Integer.parseInt(step.substring(1, step.length() - 1));
+    JsonNode child = member ? node.get(name) : node.get(index);
+    if (i < steps.length - 1) {
+      return mutate(child, steps, i + 1, how);
     }
-    ArrayNode a = (ArrayNode) node;
-    int index = Integer.parseInt(step.substring(1, step.length() - 1));
-    if (!last) {
-      return mutate(a.get(index), steps, i + 1, how);
-    }
-    JsonNode replacement = how.apply(a.get(index));
-    if (replacement == null) {
-      a.remove(index);
+    JsonNode replacement = how.apply(child);
+    if (member && replacement == null) {
+      ((ObjectNode) node).remove(name);
+    } else if (member) {
+      ((ObjectNode) node).set(name, replacement);
+    } else if (replacement == null) {
+      ((ArrayNode) node).remove(index);
     } else {
-      a.set(index, replacement);
+      ((ArrayNode) node).set(index, replacement);
     }
     return true;
   }

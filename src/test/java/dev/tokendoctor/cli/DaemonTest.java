@@ -63,7 +63,12 @@ class DaemonTest {
 
   private Running start(DaemonAddress a, DaemonServer.Handler handler, Duration idle, AtomicBoolean current)
       throws IOException {
-    DaemonServer s = new DaemonServer(a, idle, handler, current::get, line -> { });
+    return start(a, handler, idle, current, DaemonServer.REQUEST_DEADLINE);
+  }
+
+  private Running start(DaemonAddress a, DaemonServer.Handler handler, Duration idle, AtomicBoolean current,
+      Duration requestDeadline) throws IOException {
+    DaemonServer s = new DaemonServer(a, idle, handler, current::get, line -> { }, requestDeadline);
     assertThat(s.lock()).isTrue();
     s.bind();
     AtomicReference<String> why = new AtomicReference<>();
@@ -351,15 +356,7 @@ class DaemonTest {
   // ---- hangs and shared state (issue 15 points 10, 13, 14)
 
   private Running startWithDeadline(DaemonAddress a, DaemonServer.Handler handler, Duration deadline) throws IOException {
-    DaemonServer s = new DaemonServer(a, Duration.ofMinutes(5), handler, () -> true, line -> { }, deadline);
-    assertThat(s.lock()).isTrue();
-    s.bind();
-    AtomicReference<String> why = new AtomicReference<>();
-    Thread t = new Thread(() -> why.set(s.serve()), "daemon-under-test");
-    t.start();
-    Running r = new Running(s, t, why);
-    started.add(r);
-    return r;
+    return start(a, handler, Duration.ofMinutes(5), new AtomicBoolean(true), deadline);
   }
 
   private static java.nio.channels.SocketChannel connect(DaemonAddress a) throws IOException {
