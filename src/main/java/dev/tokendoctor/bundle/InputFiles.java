@@ -2,7 +2,6 @@ package dev.tokendoctor.bundle;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -30,7 +29,7 @@ public final class InputFiles {
 
   /** What kind of file {@code p} is when it is not a regular file or a folder: "a FIFO", "a device"...; else null. */
   public static String oddKind(Path p) {
-    if (Files.isRegularFile(p) || Files.isDirectory(p)) {
+    if (Files.isRegularFile(p) || Files.isDirectory(p) || !Files.exists(p)) {
       return null;
     }
     try {
@@ -43,7 +42,7 @@ public final class InputFiles {
         default -> "not a regular file";
       };
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-      return Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p) ? null : "not a regular file";
+      return "not a regular file";
     }
   }
 

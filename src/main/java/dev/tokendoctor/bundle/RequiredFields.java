@@ -31,7 +31,7 @@ final class RequiredFields {
    * A required member.
    *
    * @param name the member
-   * @param when required only when this boolean member is true ({@code null}: always)
+   * @param when required only when this member is true, or (not a boolean) present ({@code null}: always)
    */
   record Required(String name, String when) {
     static Required always(String name) {
@@ -46,7 +46,9 @@ final class RequiredFields {
       ProfileProperty.class, List.of(Required.always("file"), Required.always("path"), Required.always("key"),
           Required.always("value")),
       ProfileSelection.class, List.of(Required.always("source")),
-      ResolvedCredentials.class, List.of(new Required("provider", "found"), new Required("keyId", "found")),
+      // Credentials from a role, SSO or a process are found without a key id known before the call; a key read
+      // from somewhere (keyIdOrigin) has one.
+      ResolvedCredentials.class, List.of(new Required("provider", "found"), new Required("keyId", "keyIdOrigin")),
       CredentialExpiry.class, List.of(Required.always("origin")),
       RegionSetting.class, List.of(Required.always("origin")),
       EndpointSetting.class, List.of(Required.always("origin")),
@@ -72,10 +74,13 @@ final class RequiredFields {
     }
     for (Required r : members ? REQUIRED.getOrDefault(type, List.of()) : List.<Required>of()) {
       JsonNode v = node.get(r.name());
-      boolean applies = r.when() == null || node.path(r.when()).asBoolean(false);
+      JsonNode when = r.when() == null ? null : node.get(r.when());
+      boolean applies = r.when() == null
+          || when != null && !when.isNull() && (!when.isBoolean() || when.booleanValue());
       if (applies && (v == null || v.isNull())) {
         return Optional.of(path + "." + r.name() + ": missing; every " + noun(type)
-            + (r.when() == null ? "" : " with " + r.when() + " true") + " needs it");
+            + (r.when() == null ? "" : when.isBoolean() ? " with " + r.when() + " true" : " with a " + r.when())
+            + " needs it");
       }
     }
     Map<String, Type> fields = FIELDS.computeIfAbsent(type, RequiredFields::fieldsOf);

@@ -45,7 +45,8 @@ class BundleCodecTest {
       clock without its time     | {"schemaVersion": 1, "clock": {}}                             | t.json: $.clock.localTime: missing; every clock needs it
       property without its key   | {"schemaVersion": 1, "properties": [{}]}                      | t.json: $.properties[0].file: missing; every profile property needs it
       env var with null value    | {"schemaVersion": 1, "environment": [{"name": "AWS_PROFILE", "value": null}]} | t.json: $.environment[0].value: missing; every environment variable needs it
-      found credentials, no key  | {"schemaVersion": 1, "credentials": [{"found": true, "provider": "env"}]} | t.json: $.credentials[0].keyId: missing; every resolved credentials with found true needs it
+      found credentials, no key  | {"schemaVersion": 1, "credentials": [{"found": true, "provider": "env", "keyIdOrigin": "env AWS_ACCESS_KEY_ID"}]} | t.json: $.credentials[0].keyId: missing; every resolved credentials with a keyIdOrigin needs it
+      found, no provider         | {"schemaVersion": 1, "credentials": [{"found": true}]}        | t.json: $.credentials[0].provider: missing; every resolved credentials with found true needs it
       NaN                        | {"schemaVersion": NaN}                                        | t.json: $.schemaVersion: malformed JSON (line 1, column 22): NaN is not a number in JSON
       single quotes              | {'schemaVersion': 1}                                          | t.json: $: malformed JSON (line 1, column 2): strings and member names take double quotes
       """)
@@ -58,6 +59,9 @@ class BundleCodecTest {
   @Test
   void credentialsThatWereNotFoundNeedNoKey() throws Exception {
     assertThat(read("{\"schemaVersion\": 1, \"credentials\": [{\"found\": false}]}").credentials()).hasSize(1);
+    // A role or SSO session found before any call has no key id yet.
+    assertThat(read("{\"schemaVersion\": 1, \"credentials\": [{\"found\": true, \"provider\": \"profile-sso\"}]}")
+        .credentials()).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")

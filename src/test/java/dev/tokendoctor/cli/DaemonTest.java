@@ -471,6 +471,25 @@ class DaemonTest {
   }
 
   @Test
+  void theDaemonRefusesMoreInputThanTheLargestBundleBeforeReadingIt() throws Exception {
+    DaemonAddress a = address();
+    AtomicBoolean ran = new AtomicBoolean();
+    start(a, r -> {
+      ran.set(true);
+      return new Reply(new byte[0], new byte[0], 0);
+    }, Duration.ofMinutes(1), new AtomicBoolean(true));
+    byte[] tooLarge = new byte[Request.MAX_STDIN + 1];
+    assertThat(viaDaemonOrEmpty(a, tooLarge)).isEmpty();
+    assertThat(ran).as("a request with more input than a bundle may have is never run").isFalse();
+    assertThat(viaDaemonOrEmpty(a, new byte[Request.MAX_STDIN])).isPresent();
+  }
+
+  private java.util.Optional<Reply> viaDaemonOrEmpty(DaemonAddress a, byte[] stdin) {
+    return DaemonClient.run(a, new Request(List.of("diagnose", "-"), Map.of(), tmp.toString(), tmp.toString(), false,
+        "UTF-8", stdin));
+  }
+
+  @Test
   void theClientSendsAtMostTheLargestBundle() {
     assertThat(Request.MAX_STDIN).isEqualTo(dev.tokendoctor.bundle.BundleLimits.DEFAULT.maxBytes());
     assertThat(Launch.inputsOnlyHere(List.of("diagnose", "/dev/fd/63", "--format", "json"), tmp)).containsExactly("/dev/fd/63");
