@@ -142,6 +142,8 @@ public final class BatchRun {
   public Outcome run() throws BatchException, IOException, InterruptedException {
     try {
       return doRun();
+    } catch (IOException e) {
+      throw OutputFolderProblem.of(options.outDir(), e, mapper);
     } finally {
       finished.countDown();
     }
@@ -190,7 +192,8 @@ public final class BatchRun {
 
     List<TicketReader.Input> readerInputs = options.inputs().stream()
         .map(i -> new TicketReader.Input(i.name(), i.path())).toList();
-    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes(), options.csv());
+    TicketReader reader = new TicketReader(readerInputs, stdin, (int) BundleLimits.DEFAULT.maxBytes(), options.csv(),
+        w -> err.println("batch: warning: " + w));
     Progress progress = new Progress(err, terminal, TicketReader.totalBytes(readerInputs), reader::bytesRead,
         done::get, options.progressEveryMillis());
 
@@ -417,6 +420,11 @@ public final class BatchRun {
       }
       if (i.path() != null && !Files.isReadable(i.path())) {
         throw new BatchException(i.name() + ": cannot be read");
+      }
+      String odd = i.path() == null ? null : dev.tokendoctor.bundle.InputFiles.oddKind(i.path());
+      if (odd != null && !dev.tokendoctor.bundle.InputFiles.isDescriptor(i.path())) {
+        // A FIFO blocks until someone writes to it, /dev/zero never ends: neither is a file of tickets.
+        throw new BatchException(i.name() + ": " + odd + ", not a file of tickets; give files, folders, or - for standard input");
       }
     }
   }

@@ -54,6 +54,9 @@ record Checkpoint(List<String> inputs, long done, long resultsBytes, long csvByt
       n = mapper.readTree(Files.readAllBytes(outDir.resolve(FILE)));
     } catch (NoSuchFileException e) {
       return null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(outDir.resolve(FILE) + ": not a progress file this tool wrote ("
+          + dev.tokendoctor.bundle.JsonWords.plain(e.getOriginalMessage()) + ")");
     }
     if (n == null || !n.isObject() || n.path("version").asInt() != 1) {
       throw new IOException(outDir.resolve(FILE) + ": not a progress file this tool wrote");

@@ -196,14 +196,13 @@ final class TicketLineParser {
     return "";
   }
 
-  /** Jackson's message without its source excerpt and marker positions. */
+  /** Jackson's message in plain words, without its source excerpt and marker positions. */
   private static String firstLine(IOException e) {
     String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     if (m == null) {
       return e.getClass().getSimpleName();
     }
-    int nl = m.indexOf('\n');
-    String line = (nl < 0 ? m : m.substring(0, nl)).strip();
-    return line.replaceAll("\\s*\\((start marker at )?\\[Source:.*$", "").replaceAll("\\s*at \\[Source:.*$", "");
+    return dev.tokendoctor.bundle.JsonWords.plain(m.replaceAll("\\s*\\((start marker at )?\\[Source:.*$", "")
+        .replaceAll("\\s*at \\[Source:.*$", ""));
   }
 }

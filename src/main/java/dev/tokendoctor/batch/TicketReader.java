@@ -37,6 +37,9 @@ final class TicketReader {
   private final InputStream stdin;
   private final int maxLineBytes;
   private final CsvColumns csv;
+  private final java.util.function.Consumer<String> warnings;
+  /** The real path of every file and folder read so far, and the name it was read under. */
+  private final java.util.Map<Path, String> seen = new java.util.HashMap<>();
   private final AtomicLong bytesRead = new AtomicLong();
   private long index;
 
@@ -47,15 +50,21 @@ final class TicketReader {
    *     held in memory
    */
   TicketReader(List<Input> inputs, InputStream stdin, int maxLineBytes) {
-    this(inputs, stdin, maxLineBytes, CsvColumns.DEFAULT);
+    this(inputs, stdin, maxLineBytes, CsvColumns.DEFAULT, w -> { });
   }
 
-  /** {@code csv}: the columns of CSV exports. */
-  TicketReader(List<Input> inputs, InputStream stdin, int maxLineBytes, CsvColumns csv) {
+  /**
+   * @param csv the columns of CSV exports
+   * @param warnings receives one line for each file or folder passed over: a symbolic link back into a folder
+   *     being read (a loop), a file or folder already read under another name
+   */
+  TicketReader(List<Input> inputs, InputStream stdin, int maxLineBytes, CsvColumns csv,
+      java.util.function.Consumer<String> warnings) {
     this.inputs = List.copyOf(inputs);
     this.stdin = stdin;
     this.maxLineBytes = maxLineBytes;
     this.csv = csv;
+    this.warnings = warnings;
   }
 
   /**
@@ -104,7 +113,7 @@ final class TicketReader {
       if (in.stdin()) {
         more = readLines("<stdin>", stdin, sink);
       } else if (Files.isDirectory(in.path())) {
-        more = readFolder(in, in.path(), sink);
+        more = firstTime(in.path(), in.name()) ? readFolder(in, in.path(), sink) : true;
       } else if (isBundleName(in.path())) {
         more = sink.accept(bundleFile(in.name(), in.path()));
       } else if (isCsvName(in.path())) {
@@ -129,20 +138,69 @@ final class TicketReader {
     children.sort(null);
     for (Path p : children) {
       boolean more = true;
+      String shown = display(root, p);
       if (Files.isDirectory(p)) {
-        more = readFolder(root, p, sink);
-      } else if (isBundleName(p)) {
-        more = sink.accept(bundleFile(display(root, p), p));
-      } else if (isLinesName(p)) {
-        more = readLinesOf(display(root, p), p, sink);
-      } else if (isCsvName(p)) {
-        more = readCsvOf(display(root, p), p, sink);
+        if (Files.isSymbolicLink(p) && isLoop(p, dir)) {
+          warnings.accept(shown + ": a symbolic link back to " + shownReal(root, p) + " (a loop); not followed");
+        } else if (firstTime(p, shown)) {
+          more = readFolder(root, p, sink);
+        }
+      } else if (isBundleName(p) || isLinesName(p) || isCsvName(p)) {
+        String odd = dev.tokendoctor.bundle.InputFiles.oddKind(p);
+        if (odd != null) {
+          // A FIFO would block the whole run until someone writes to it; a device may never end.
+          more = sink.accept(new RawTicket(index++, shown, null, null, null, odd + ", not a ticket file; skipped"));
+        } else if (firstTime(p, shown)) {
+          more = isBundleName(p) ? sink.accept(bundleFile(shown, p))
+              : isCsvName(p) ? readCsvOf(shown, p, sink) : readLinesOf(shown, p, sink);
+        }
       }
       if (!more) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the real file or folder behind {@code p} is read for the first time: with symbolic links, one file
+   * can be reached under several names, and each real file is one set of tickets.
+   */
+  private boolean firstTime(Path p, String shown) {
+    Path real = realOr(p);
+    String before = seen.putIfAbsent(real, shown);
+    if (before != null) {
+      warnings.accept(shown + ": the same " + (Files.isDirectory(real) ? "folder" : "file") + " as " + before
+          + " (a symbolic link); read once");
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the folder {@code link} leads to contains {@code dir}, the folder being read: following it would loop. */
+  private static boolean isLoop(Path link, Path dir) {
+    Path target = realOr(link);
+    return realOr(dir).startsWith(target);
+  }
+
+  /** Where a link leads, named from the input's folder when it is inside it. */
+  private static String shownReal(Input root, Path link) {
+    Path target = realOr(link);
+    Path base = realOr(root.path());
+    if (!target.startsWith(base)) {
+      return target.toString();
+    }
+    String rel = base.relativize(target).toString().replace('\\', '/');
+    String name = root.name().endsWith("/") ? root.name() : root.name() + "/";
+    return rel.isEmpty() ? root.name() : name + rel;
+  }
+
+  private static Path realOr(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   private RawTicket bundleFile(String shown, Path p) {

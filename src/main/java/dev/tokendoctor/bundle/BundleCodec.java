@@ -71,6 +71,8 @@ public final class BundleCodec {
         // Shape flags left out of a value descriptor mean false (see ValueDescriptor).
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        // 1.5 is not schema version 1, nor an HTTP status.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -111,6 +113,10 @@ public final class BundleCodec {
 
   /** Reads one bundle from bytes already in memory. */
   public FactBundle read(byte[] bytes, String source, Consumer<String> warnings) throws BundleException {
+    String encoding = Utf8Check.problem(bytes);
+    if (encoding != null) {
+      throw new BundleException(source + ": $: " + encoding);
+    }
     JsonNode tree;
     try {
       tree = mapper.readTree(bytes);
@@ -130,11 +136,18 @@ public final class BundleCodec {
     }
     List<String> unknown = new ArrayList<>();
     UnknownFields.find(node, FactBundle.class, "$", unknown::add);
+    // Before mapping, because the records drop nulls from lists; after it, so that a value of the wrong type is
+    // named as such rather than as missing.
+    java.util.Optional<String> problem = RequiredFields.firstNullInList(node, FactBundle.class);
     FactBundle bundle;
     try {
-      bundle = mapper.treeToValue(node, FactBundle.class);
+      bundle = problem.isPresent() ? null : mapper.treeToValue(node, FactBundle.class);
     } catch (IOException e) {
       throw new BundleException(source + ": " + describe(e));
+    }
+    problem = problem.or(() -> RequiredFields.firstProblem(node, FactBundle.class));
+    if (problem.isPresent()) {
+      throw new BundleException(source + ": " + problem.get());
     }
     return check(bundle, source, unknown, warnings);
   }
@@ -214,7 +227,7 @@ public final class BundleCodec {
   /** One line: the JSON path and the problem, without Jackson's class names and source excerpts. */
   static String describe(IOException e) {
     if (e instanceof StreamConstraintsException sce) {
-      return "$: bundle exceeds a size limit: " + firstLine(sce.getOriginalMessage());
+      return "$: bundle exceeds a size limit: " + JsonWords.plain(sce.getOriginalMessage());
     }
     if (e instanceof JsonMappingException jme) {
       String path = JsonPaths.of(jme.getPath());
@@ -224,12 +237,12 @@ public final class BundleCodec {
       String where = jpe.getLocation() == null ? ""
           : " (line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() + ")";
       String path = jpe.getProcessor() != null ? JsonPaths.of(jpe.getProcessor().getParsingContext()) : "$";
-      return path + ": malformed JSON" + where + ": " + firstLine(jpe.getOriginalMessage());
+      return path + ": malformed JSON" + where + ": " + JsonWords.plain(jpe.getOriginalMessage());
     }
     if (e instanceof JsonProcessingException jpe) {
-      return "$: " + firstLine(jpe.getOriginalMessage());
+      return "$: " + JsonWords.plain(jpe.getOriginalMessage());
     }
-    return "cannot read: " + firstLine(e.getMessage());
+    return "cannot read: " + JsonWords.plain(e.getMessage());
   }
 
   private static String mappingProblem(JsonMappingException e) {
@@ -258,7 +271,7 @@ public final class BundleCodec {
           : "something else";
       return "expected " + expected + ", got " + got;
     }
-    return msg;
+    return JsonWords.plain(msg);
   }
 
   private static String expected(String simple) {

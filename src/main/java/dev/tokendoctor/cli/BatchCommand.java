@@ -140,6 +140,11 @@ final class BatchCommand implements Callable<Integer> {
     try {
       o = run.run();
     } catch (BatchException e) {
+      if (e.diskFull()) {
+        ctx.err().println("tokendoctor: error: " + e.getMessage());
+        ctx.err().flush();
+        return ExitCodes.PROBLEM;
+      }
       throw new UsageException(e.getMessage());
     }
     String where = o.outDir() + "/";

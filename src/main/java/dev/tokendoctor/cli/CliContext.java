@@ -24,10 +24,20 @@ import java.util.Map;
  * @param terminal standard output is a terminal (text is the default format there, JSON elsewhere)
  * @param knowledgeBases the knowledge bases this process keeps between commands (the daemon's); none in a
  *     one-shot run
+ * @param stdinFor the argument whose content {@code stdin} holds: {@code -}, or in the daemon the descriptor
+ *     path (such as {@code /dev/fd/63}) that the client read for it, since the daemon cannot open the client's
+ *     descriptors
  */
 public record CliContext(
     InputStream stdin, PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Path workingDir,
-    Clock clock, boolean terminal, KnowledgeBaseMemo knowledgeBases) {
+    Clock clock, boolean terminal, KnowledgeBaseMemo knowledgeBases, String stdinFor) {
+
+  /** A context whose standard input is {@code -}'s. */
+  public CliContext(
+      InputStream stdin, PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Path workingDir,
+      Clock clock, boolean terminal, KnowledgeBaseMemo knowledgeBases) {
+    this(stdin, out, err, env, home, workingDir, clock, terminal, knowledgeBases, "-");
+  }
 
   /** A one-shot run's context: it keeps no knowledge base for a next command. */
   public CliContext(

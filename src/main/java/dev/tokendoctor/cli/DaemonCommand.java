@@ -58,6 +58,13 @@ final class DaemonCommand implements Runnable {
       for (DaemonAddress a : DaemonAddress.all(ctx.env())) {
         Optional<Status> s = DaemonClient.status(a);
         if (s.isEmpty()) {
+          if (DaemonServer.locked(a)) {
+            running++;
+            long pid = DaemonServer.lockHolder(a);
+            ctx.out().println((current != null && current.equals(a) ? "this build's" : "another build's") + " daemon ("
+                + (pid > 0 ? "pid " + pid : "pid unknown") + ") holds its lock but does not answer: it is warming up, or"
+                + " stuck ('tokendoctor daemon stop' ends it)");
+          }
           continue;
         }
         running++;
@@ -87,7 +94,7 @@ final class DaemonCommand implements Runnable {
     public Integer call() {
       int stopped = 0;
       for (DaemonAddress a : DaemonAddress.all(ctx.env())) {
-        if (DaemonClient.stop(a)) {
+        if (DaemonClient.stop(a) || DaemonServer.locked(a) && terminate(a)) {
           stopped++;
         }
       }
@@ -95,6 +102,36 @@ final class DaemonCommand implements Runnable {
       ctx.out().flush();
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Ends the daemon that holds {@code a}'s lock without answering (warming up, or stuck): SIGTERM, then SIGKILL
+   * after 10 s. Only a process whose command line is that daemon's ({@code daemon serve ... --key KEY}): the pid
+   * in the lock file may have been reused.
+   */
+  static boolean terminate(DaemonAddress a) {
+    long pid = DaemonServer.lockHolder(a);
+    Optional<ProcessHandle> h = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+    if (h.isEmpty() || !isDaemon(h.get(), a)) {
+      return false;
+    }
+    h.get().destroy();
+    try {
+      h.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      h.get().destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  private static boolean isDaemon(ProcessHandle h, DaemonAddress a) {
+    List<String> args = List.of(h.info().arguments().orElse(new String[0]));
+    int serve = args.indexOf("serve");
+    int key = args.indexOf("--key");
+    return serve > 0 && "daemon".equals(args.get(serve - 1)) && key > 0 && key + 1 < args.size()
+        && a.key().equals(args.get(key + 1)) && h.isAlive();
   }
 
   /** The daemon itself, in the foreground; its standard output is its log. */

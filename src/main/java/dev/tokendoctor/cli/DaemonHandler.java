@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.daemon.DaemonServer;
 import dev.tokendoctor.daemon.Reply;
 import dev.tokendoctor.daemon.Request;
@@ -55,13 +56,21 @@ final class DaemonHandler implements DaemonServer.Handler {
       return new Reply(new byte[0], ("tokendoctor: error: the daemon does not run '" + String.join(" ", args) + "'\n")
           .getBytes(StandardCharsets.UTF_8), ExitCodes.BAD_INPUT);
     }
+    for (String a : args) {
+      if (!a.equals(request.stdinFor()) && InputFiles.isDescriptor(a, Path.of(request.workingDir()))) {
+        // The daemon's own descriptors, not the client's: the client reads these and sends them (see Launch).
+        return new Reply(new byte[0], ("tokendoctor: error: " + a + ": the daemon cannot read the client's descriptors\n")
+            .getBytes(StandardCharsets.UTF_8), ExitCodes.BAD_INPUT);
+      }
+    }
     Charset cs = charset(request.charset());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, cs), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, cs), true);
     CliContext ctx = new CliContext(new ByteArrayInputStream(request.stdin()), outWriter, errWriter, request.env(),
-        Path.of(request.home()), Path.of(request.workingDir()), Clock.systemUTC(), request.terminal(), memo);
+        Path.of(request.home()), Path.of(request.workingDir()), Clock.systemUTC(), request.terminal(), memo,
+        request.stdinFor());
     int code;
     try {
       code = Main.run(ctx, args);

@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
@@ -56,12 +57,17 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   private FactBundle read(String name, List<String> warnings) throws BundleException, UsageException, IOException {
     BundleCodec codec = new BundleCodec();
-    if ("-".equals(name)) {
-      return codec.read(ctx.stdin(), "<stdin>", warnings::add);
+    if ("-".equals(name) || name.equals(ctx.stdinFor())) {
+      return codec.read(ctx.stdin(), "-".equals(name) ? "<stdin>" : name, warnings::add);
     }
     Path p = ctx.resolve(name);
     if (Files.isDirectory(p)) {
       throw new UsageException(name + ": is a folder, not a bundle file");
+    }
+    String odd = InputFiles.oddKind(p);
+    if (odd != null && !InputFiles.isDescriptor(p)) {
+      // A FIFO blocks on open until someone writes, a device never ends: neither is a bundle someone attached.
+      throw new UsageException(InputFiles.refusal(name, odd));
     }
     try (InputStream in = Files.newInputStream(p)) {
       return codec.read(in, name, warnings::add);

@@ -1,5 +1,6 @@
 package dev.tokendoctor.cli;
 
+import dev.tokendoctor.bundle.InputFiles;
 import dev.tokendoctor.daemon.DaemonAddress;
 import dev.tokendoctor.daemon.DaemonClient;
 import dev.tokendoctor.daemon.DaemonServer;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,25 +39,43 @@ public final class Launch {
       return;
     }
     CliContext system = CliContext.system();
+    List<String> readHere = inputsOnlyHere(List.of(args), system.workingDir());
+    String stdinFor = readHere.isEmpty() ? "-" : readHere.get(0);
     InputStream stdin = system.stdin();
     byte[] input = new byte[0];
-    boolean fits = true;
-    if (Request.readsStdin(List.of(args))) {
-      // At most what a request carries: more is refused as too large by the command itself, here, not read
-      // whole into this process's memory first.
-      input = stdin.readNBytes(Request.MAX_STDIN + 1);
-      fits = input.length <= Request.MAX_STDIN;
-      stdin = new SequenceInputStream(new ByteArrayInputStream(input), stdin);
+    // A request carries one input: with two, the command runs here.
+    boolean send = readHere.size() <= 1;
+    if (readHere.size() == 1) {
+      // Read here: the daemon cannot open this process's descriptors (/dev/stdin, <(...)). At most the largest
+      // bundle is sent; a larger input is refused by the command run here, as a one-process run refuses it.
+      InputStream source = "-".equals(stdinFor) ? stdin : Files.newInputStream(system.resolve(stdinFor));
+      input = source.readNBytes(Request.MAX_STDIN + 1);
+      send = input.length <= Request.MAX_STDIN;
+      stdin = new SequenceInputStream(new ByteArrayInputStream(input), source);
     }
-    Optional<Reply> reply = fits ? DaemonClient.run(address, request(args, system, env, input)) : Optional.empty();
+    Optional<Reply> reply = send ? DaemonClient.run(address, request(args, system, env, input, stdinFor)) : Optional.empty();
     if (reply.isPresent()) {
       System.exit(write(reply.get(), new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }
     CliContext here = new CliContext(stdin, system.out(), system.err(), system.env(), system.home(),
-        system.workingDir(), system.clock(), system.terminal());
+        system.workingDir(), system.clock(), system.terminal(), KnowledgeBaseMemo.NONE, stdinFor);
     int code = Main.run(here, args);
     DaemonSpawn.start(address, DaemonAddress.runningJar());
     System.exit(code);
+  }
+
+  /**
+   * The inputs of a command line that only this process can read: {@code -} (standard input) and descriptors its
+   * shell opened ({@code /dev/stdin}, {@code /dev/fd/63} from {@code <(...)}), each once.
+   */
+  static List<String> inputsOnlyHere(List<String> args, Path workingDir) {
+    List<String> found = new java.util.ArrayList<>();
+    for (String a : args) {
+      if (("-".equals(a) || InputFiles.isDescriptor(a, workingDir)) && !found.contains(a)) {
+        found.add(a);
+      }
+    }
+    return found;
   }
 
   /** {@code TOKENDOCTOR_DAEMON} is unset or anything but off/0/false/no. */
@@ -64,9 +84,9 @@ public final class Launch {
     return !List.of("off", "0", "false", "no").contains(v.toLowerCase(Locale.ROOT));
   }
 
-  static Request request(String[] args, CliContext system, Map<String, String> env, byte[] input) {
+  static Request request(String[] args, CliContext system, Map<String, String> env, byte[] input, String stdinFor) {
     return new Request(List.of(args), Request.forwardedPart(env), system.workingDir().toString(),
-        system.home().toString(), system.terminal(), CliContext.console().name(), input);
+        system.home().toString(), system.terminal(), CliContext.console().name(), input, stdinFor);
   }
 
   /** Writes what the daemon's command wrote; the text is already in this process's console charset. */
@@ -90,7 +110,7 @@ public final class Launch {
   }
 
   private static int throughDaemon(DaemonAddress address, CliContext ctx, String... args) throws IOException {
-    Reply reply = DaemonClient.run(address, request(args, ctx, ctx.env(), new byte[0]))
+    Reply reply = DaemonClient.run(address, request(args, ctx, ctx.env(), new byte[0], "-"))
         .orElseThrow(() -> new IllegalStateException("no daemon answered at " + address.socket()));
     return write(reply, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
   }

@@ -74,7 +74,10 @@ public record DaemonAddress(Path dir, String key) {
     return a.socket().toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH ? null : a;
   }
 
-  /** Every daemon of this user that has a socket now (of this build or any other). */
+  /**
+   * Every daemon of this user that has a socket or a lock file now (of this build or any other): a daemon that
+   * warms up, or has stopped answering, holds its lock without a socket that answers.
+   */
   public static List<DaemonAddress> all(Map<String, String> env) {
     Path dir = folder(env);
     List<DaemonAddress> out = new ArrayList<>();
@@ -82,8 +85,10 @@ public record DaemonAddress(Path dir, String key) {
       return out;
     }
     try (Stream<Path> list = Files.list(dir)) {
-      list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sock")).sorted()
-          .forEach(n -> out.add(new DaemonAddress(dir, n.substring(0, n.length() - ".sock".length()))));
+      list.map(p -> p.getFileName().toString())
+          .map(n -> n.endsWith(".sock") ? n.substring(0, n.length() - 5) : n.endsWith(".lock") ? n.substring(0, n.length() - 5) : null)
+          .filter(k -> k != null && isKey(k)).distinct().sorted()
+          .forEach(k -> out.add(new DaemonAddress(dir, k)));
     } catch (IOException e) {
       return out;
     }

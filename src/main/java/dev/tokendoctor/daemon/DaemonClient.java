@@ -20,22 +20,24 @@ import java.util.TimerTask;
 public final class DaemonClient {
   /** Longer than any command the daemon serves takes (a {@code rules test} after an edit compiles for seconds). */
   static final long REPLY_TIMEOUT_MS = 120_000;
+  /** {@code status} and {@code stop} never wait behind commands: a daemon that does not answer them at once is stuck. */
+  static final long CONTROL_TIMEOUT_MS = 5_000;
 
   private DaemonClient() {}
 
   /** Runs {@code request} on the daemon at {@code address}. */
   public static Optional<Reply> run(DaemonAddress address, Request request) {
-    return exchange(address, Wire.RUN, out -> request.write(out), Reply::read);
+    return exchange(address, Wire.RUN, out -> request.write(out), Reply::read, REPLY_TIMEOUT_MS);
   }
 
   /** What the daemon at {@code address} says about itself. */
   public static Optional<Status> status(DaemonAddress address) {
-    return exchange(address, Wire.STATUS, out -> { }, Status::read);
+    return exchange(address, Wire.STATUS, out -> { }, Status::read, CONTROL_TIMEOUT_MS);
   }
 
   /** Asks the daemon at {@code address} to stop; true when it said it would. */
   public static boolean stop(DaemonAddress address) {
-    return exchange(address, Wire.STOP, out -> { }, DataInputStream::readBoolean).orElse(false);
+    return exchange(address, Wire.STOP, out -> { }, DataInputStream::readBoolean, CONTROL_TIMEOUT_MS).orElse(false);
   }
 
   private interface Body {
@@ -46,7 +48,8 @@ public final class DaemonClient {
     T read(DataInputStream in) throws IOException;
   }
 
-  private static <T> Optional<T> exchange(DaemonAddress address, byte kind, Body body, Answer<T> answer) {
+  private static <T> Optional<T> exchange(DaemonAddress address, byte kind, Body body, Answer<T> answer,
+      long timeoutMs) {
     if (!java.nio.file.Files.exists(address.socket())) {
       return Optional.empty();
     }
@@ -63,7 +66,7 @@ public final class DaemonClient {
             // closing is all there is to do
           }
         }
-      }, REPLY_TIMEOUT_MS);
+      }, timeoutMs);
       DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
       out.writeInt(Wire.MAGIC);
       out.writeByte(kind);

@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +35,13 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * The daemon's server: takes its address's lock, listens on the socket, runs each command line it receives with
- * {@link Handler}, and stops when asked, after {@code idleTimeout} without a command, or when the tool it runs has
- * changed. Only the user who owns it can connect: the folder is private, and each peer's user is checked too.
+ * {@link Handler}, and stops when asked, after {@code idleTimeout} without a command, when the tool it runs has
+ * changed, or when a command changed what all commands share ({@link DaemonInvariants}). Only the user who owns it
+ * can connect: the folder is private, and each peer's user is checked too.
+ *
+ * <p>Each connection has a thread of its own and {@link #REQUEST_DEADLINE} to send its request whole: one that
+ * sends nothing, or never finishes, is closed and holds nothing. Commands then run in at most {@code runSlots} at
+ * once; {@code status} and {@code stop} are answered at once, never behind them.
  */
 public final class DaemonServer implements Closeable {
 
@@ -48,7 +55,15 @@ public final class DaemonServer implements Closeable {
   private final Handler handler;
   private final BooleanSupplier stillCurrent;
   private final Consumer<String> log;
-  private final ExecutorService workers;
+  /** How long a client has to send its request whole, from connecting. */
+  public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
+  /** Connections served at once; more are closed at once (their clients run the command themselves). */
+  static final int MAX_CONNECTIONS = 64;
+
+  private final ExecutorService connections;
+  private final Semaphore runSlots;
+  private final ScheduledExecutorService deadlines;
+  private final Duration requestDeadline;
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
   private final Instant started = Instant.now();
@@ -57,6 +72,8 @@ public final class DaemonServer implements Closeable {
   private FileChannel lockFile;
   private FileLock lock;
   private ServerSocketChannel server;
+  private volatile String owner;
+  private volatile DaemonInvariants invariants;
 
   /**
    * @param address where to listen
@@ -67,13 +84,26 @@ public final class DaemonServer implements Closeable {
    */
   public DaemonServer(DaemonAddress address, Duration idleTimeout, Handler handler, BooleanSupplier stillCurrent,
       Consumer<String> log) {
+    this(address, idleTimeout, handler, stillCurrent, log, REQUEST_DEADLINE);
+  }
+
+  /** A server whose clients have {@code requestDeadline} to send their request. */
+  public DaemonServer(DaemonAddress address, Duration idleTimeout, Handler handler, BooleanSupplier stillCurrent,
+      Consumer<String> log, Duration requestDeadline) {
     this.address = address;
     this.idleTimeout = idleTimeout;
     this.handler = handler;
     this.stillCurrent = stillCurrent;
     this.log = log;
-    this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-      Thread t = new Thread(r, "tokendoctor-daemon-worker");
+    this.requestDeadline = requestDeadline;
+    this.runSlots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.connections = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "tokendoctor-daemon-connection");
+      t.setDaemon(true);
+      return t;
+    });
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tokendoctor-daemon-deadline");
       t.setDaemon(true);
       return t;
     });
@@ -94,7 +124,20 @@ public final class DaemonServer implements Closeable {
       lockFile.close();
       return false;
     }
+    // Who holds it, for 'daemon status' and 'daemon stop' while this daemon warms up or does not answer.
+    lockFile.truncate(0);
+    lockFile.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+    lockFile.force(false);
     return true;
+  }
+
+  /** The process id written in {@code address}'s lock by the daemon that took it, or -1. */
+  public static long lockHolder(DaemonAddress address) {
+    try {
+      return Long.parseLong(Files.readString(address.lock(), java.nio.charset.StandardCharsets.US_ASCII).strip());
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** Whether some daemon holds {@code address}'s lock now (running, or starting). */
@@ -126,6 +169,9 @@ public final class DaemonServer implements Closeable {
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(address.socket()));
     Files.setPosixFilePermissions(address.socket(), PosixFilePermissions.fromString("rw-------"));
+    // The user the file system says owns the socket: not a property a command could change.
+    owner = Files.getOwner(address.socket()).getName();
+    invariants = DaemonInvariants.snapshot();
     lastActivity = System.nanoTime();
   }
 
@@ -149,9 +195,13 @@ public final class DaemonServer implements Closeable {
           stop("the socket failed: " + e.getMessage());
           break;
         }
-        active.incrementAndGet();
+        if (active.incrementAndGet() > MAX_CONNECTIONS) {
+          active.decrementAndGet();
+          closeQuietly(ch);
+          continue;
+        }
         lastActivity = System.nanoTime();
-        workers.execute(() -> {
+        connections.execute(() -> {
           try {
             handle(ch);
           } finally {
@@ -162,9 +212,10 @@ public final class DaemonServer implements Closeable {
       }
     } finally {
       watch.shutdownNow();
-      workers.shutdown();
+      deadlines.shutdownNow();
+      connections.shutdown();
       try {
-        workers.awaitTermination(60, TimeUnit.SECONDS);
+        connections.awaitTermination(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -208,6 +259,9 @@ public final class DaemonServer implements Closeable {
   }
 
   private void handle(SocketChannel ch) {
+    // Closing the channel is the only way to end a blocked read on it: done when the request is late.
+    ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(ch), requestDeadline.toMillis(),
+        TimeUnit.MILLISECONDS);
     try (ch) {
       if (!sameUser(ch)) {
         return;
@@ -220,12 +274,17 @@ public final class DaemonServer implements Closeable {
       switch (in.readByte()) {
         case Wire.RUN -> {
           Request request = Request.read(in);
-          Reply reply = handler.run(request);
-          served.incrementAndGet();
-          reply.write(out);
+          if (!deadline.cancel(false)) {
+            return;
+          }
+          run(request, out);
         }
-        case Wire.STATUS -> status().write(out);
+        case Wire.STATUS -> {
+          deadline.cancel(false);
+          status().write(out);
+        }
         case Wire.STOP -> {
+          deadline.cancel(false);
           out.writeBoolean(true);
           out.flush();
           stop("asked to stop");
@@ -236,15 +295,50 @@ public final class DaemonServer implements Closeable {
       }
       out.flush();
     } catch (IOException e) {
-      // A client that went away (Ctrl-C) or spoke nonsense: nothing to answer.
+      // A client that went away (Ctrl-C), was too slow, or spoke nonsense: nothing to answer.
+    } finally {
+      deadline.cancel(false);
     }
   }
 
-  /** The peer runs as this process's user (the folder's mode says so already; this says it again). */
-  private static boolean sameUser(SocketChannel ch) {
+  /** Runs one command in a free run slot, answers, and stops the daemon if the command changed it. */
+  private void run(Request request, DataOutputStream out) throws IOException {
+    try {
+      runSlots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    Reply reply;
+    try {
+      reply = handler.run(request);
+      served.incrementAndGet();
+    } finally {
+      runSlots.release();
+    }
+    DaemonInvariants snapshot = invariants;
+    String broken = snapshot == null ? null : snapshot.broken();
+    if (broken != null) {
+      // What this command printed was computed as a one-process run computes it; the next ones would not be.
+      stop("a command changed the daemon (" + broken + ")");
+    }
+    reply.write(out);
+  }
+
+  private static void closeQuietly(SocketChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException e) {
+      // closing is all there is to do
+    }
+  }
+
+  /** The peer runs as the user who owns the socket (the folder's mode says so already; this says it again). */
+  private boolean sameUser(SocketChannel ch) {
     try {
       UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-      return peer.user().getName().equals(System.getProperty("user.name"));
+      String me = owner;
+      return me == null || peer.user().getName().equals(me);
     } catch (UnsupportedOperationException | IOException e) {
       return true;
     }

@@ -21,6 +21,6 @@ public record Reply(byte[] stdout, byte[] stderr, int exitCode) {
   }
 
   static Reply read(DataInputStream in) throws IOException {
-    return new Reply(Wire.readBytes(in), Wire.readBytes(in), in.readInt());
+    return new Reply(Wire.readBytes(in, Wire.MAX_REPLY), Wire.readBytes(in, Wire.MAX_REPLY), in.readInt());
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokendoctor.daemon;
 
+import dev.tokendoctor.bundle.BundleLimits;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,14 +21,23 @@ import java.util.TreeMap;
  * @param home the client's home folder
  * @param terminal the client's standard output is a terminal
  * @param charset the client's console charset
- * @param stdin the client's standard input, read whole, when the command line reads it ({@code -}); else empty
+ * @param stdin the content of {@code stdinFor}, read whole by the client; else empty
+ * @param stdinFor the argument whose content {@code stdin} is: {@code -} (standard input), or a descriptor the
+ *     client's shell opened ({@code /dev/stdin}, {@code /dev/fd/63} from {@code <(...)}), which only the client can
+ *     read
  */
 public record Request(
     List<String> args, Map<String, String> env, String workingDir, String home, boolean terminal, String charset,
-    byte[] stdin) {
+    byte[] stdin, String stdinFor) {
 
-  /** The most standard input a request carries (a bundle is at most a few MiB: BundleLimits). */
-  public static final int MAX_STDIN = Wire.MAX_FIELD;
+  /** The most input a request carries: the largest bundle ({@link BundleLimits}); a larger one is refused anyway. */
+  public static final int MAX_STDIN = (int) BundleLimits.DEFAULT.maxBytes();
+
+  /** A request whose input, if any, is standard input's. */
+  public Request(List<String> args, Map<String, String> env, String workingDir, String home, boolean terminal,
+      String charset, byte[] stdin) {
+    this(args, env, workingDir, home, terminal, charset, stdin, "-");
+  }
 
   /** Variables forwarded besides the {@code TOKENDOCTOR_}, {@code XDG_} and {@code LC_} ones. */
   private static final Set<String> FORWARDED = Set.of("HOME", "LANG", "TZ", "TERM", "NO_COLOR", "COLUMNS");
@@ -77,6 +87,7 @@ public record Request(
     out.writeBoolean(terminal);
     Wire.writeString(out, charset);
     Wire.writeBytes(out, stdin);
+    Wire.writeString(out, stdinFor);
   }
 
   static Request read(DataInputStream in) throws IOException {
@@ -95,6 +106,6 @@ public record Request(
       }
     }
     return new Request(args, env, Wire.readString(in), Wire.readString(in), in.readBoolean(), Wire.readString(in),
-        Wire.readBytes(in));
+        Wire.readBytes(in, MAX_STDIN), Wire.readString(in));
   }
 }

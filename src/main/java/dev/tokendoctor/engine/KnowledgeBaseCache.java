@@ -23,6 +23,9 @@ import org.kie.api.definition.KiePackage;
  * <p>The cache only ever saves time: a file that is missing, unreadable, corrupt or stale is ignored (and removed),
  * and a folder that cannot be written leaves the tool working, only slower. Concurrent runs are safe: a file is
  * written under a temporary name and renamed into place in one step, so a reader sees a whole file or none.
+ *
+ * <p>The files are read with Java deserialization, so only this user's are read: see {@link TrustedCacheFolder}
+ * (the folder's owner and mode, each file's owner, and an HMAC checked before deserializing).
  */
 public final class KnowledgeBaseCache {
   /** Knowledge bases kept, newest first: every rule edit leaves one behind. */
@@ -34,9 +37,11 @@ public final class KnowledgeBaseCache {
   private static final String SUFFIX = ".bin";
 
   private final Path dir;
+  private final TrustedCacheFolder trusted;
 
   private KnowledgeBaseCache(Path dir) {
     this.dir = dir;
+    this.trusted = dir == null ? null : new TrustedCacheFolder(dir);
   }
 
   /** A cache in {@code dir} (created when first written). */
@@ -138,8 +143,10 @@ public final class KnowledgeBaseCache {
   private void store(Path target, Bytes content, String prefix, int keep) {
     Path tmp = null;
     try {
-      byte[] bytes = content.get();
-      Files.createDirectories(dir);
+      byte[] bytes = trusted.seal(content.get());
+      if (bytes == null) {
+        return;
+      }
       tmp = Files.createTempFile(dir, prefix, ".tmp");
       Files.write(tmp, bytes);
       try {
@@ -158,10 +165,11 @@ public final class KnowledgeBaseCache {
     }
   }
 
-  private static byte[] readBytes(Path file) {
+  /** The file's content once its owner and MAC are checked ({@link TrustedCacheFolder}), else {@code null}. */
+  private byte[] readBytes(Path file) {
     try {
-      return Files.readAllBytes(file);
-    } catch (IOException | UncheckedIOException | SecurityException e) {
+      return trusted.read(file);
+    } catch (UncheckedIOException | SecurityException e) {
       return null;
     }
   }

@@ -202,10 +202,8 @@ public final class ScenarioFiles {
   }
 
   private static String jsonMessage(JsonProcessingException e) {
-    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    m = m.lines().findFirst().orElse(m);
-    // Jackson names Java types; people wrote JSON.
-    m = m.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[\\w.$]+`", "this value").strip();
-    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    // Jackson names Java types and parser features; people wrote JSON.
+    return dev.tokendoctor.bundle.JsonWords.plain(e.getOriginalMessage());
   }
+
 }

@@ -103,7 +103,9 @@ public final class ScenarioRunner {
       } catch (NoSuchFileException e) {
         throw new ScenarioException(source + ": the bundle " + s.bundle() + " is not in " + samples.description());
       } catch (IOException e) {
-        throw new ScenarioException(source + ": cannot read the bundle " + s.bundle() + ": " + firstLine(e.getMessage()));
+        throw new ScenarioException(source + ": cannot read the bundle " + s.bundle() + ": "
+            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? dev.tokendoctor.bundle.JsonWords.plain(j.getOriginalMessage()) : firstLine(e.getMessage())));
       }
       if (base == null || !base.isObject()) {
         throw new ScenarioException(source + ": the bundle " + s.bundle() + " is not a JSON object");

@@ -83,6 +83,12 @@ class DaemonIT {
     assertThat(launch(off, "diagnose", SAMPLE, "--format", "json")).isEqualTo(first);
     assertThat(launch(env, "daemon", "status").out()).contains("2 commands served");
 
+    // The shell's descriptors (process substitution, /dev/stdin) are read by the client and answered by the daemon.
+    String launch = String.join(" ", LAUNCH.stream().map(a -> "'" + a + "'").toList());
+    assertThat(script(env, List.of("bash", "-c", launch + " diagnose <(cat '" + SAMPLE + "') --format json"))).isEqualTo(first);
+    assertThat(script(env, List.of("bash", "-c", launch + " diagnose /dev/stdin --format json < '" + SAMPLE + "'"))).isEqualTo(first);
+    assertThat(launch(env, "daemon", "status").out()).contains("4 commands served");
+
     assertThat(launch(env, "daemon", "stop").out()).contains("stopped 1 daemon");
     ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -117,6 +123,33 @@ class DaemonIT {
     assertThat(Files.size(archive)).isPositive();
     assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
         .filter(c -> c.contains(JAR.toString()) && c.contains("--key training") && c.contains("--no-warm-up"))).isEmpty();
+  }
+
+  @Test
+  void statusAndStopFindADaemonThatHoldsItsLockButDoesNotAnswer() throws Exception {
+    Map<String, String> env = env();
+    Path dir = tmp.resolve("run/tokendoctor");
+    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    List<String> serve = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        JAR.toString(), Main.class.getName(), "daemon", "serve", "--dir", dir.toString(), "--key", "stuck", "--no-warm-up"));
+    ProcessBuilder pb = new ProcessBuilder(serve).redirectErrorStream(true).redirectOutput(tmp.resolve("stuck.log").toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process daemon = pb.start();
+    daemons.add(daemon.pid());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!Files.exists(dir.resolve("stuck.sock")) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(dir.resolve("stuck.sock")).exists();
+    // Frozen: it holds its lock and its socket, and answers nothing.
+    assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(daemon.pid())).start().waitFor()).isZero();
+
+    assertThat(launch(env, "daemon", "status").out())
+        .contains("another build's daemon (pid " + daemon.pid() + ") holds its lock but does not answer");
+    assertThat(launch(env, "daemon", "stop").out()).contains("stopped 1 daemon");
+    assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(launch(env, "daemon", "status").out()).contains("no daemon is running");
   }
 
   private Proc script(Map<String, String> env, List<String> command, String... args) throws IOException, InterruptedException {

@@ -63,7 +63,12 @@ class DaemonTest {
 
   private Running start(DaemonAddress a, DaemonServer.Handler handler, Duration idle, AtomicBoolean current)
       throws IOException {
-    DaemonServer s = new DaemonServer(a, idle, handler, current::get, line -> { });
+    return start(a, handler, idle, current, DaemonServer.REQUEST_DEADLINE);
+  }
+
+  private Running start(DaemonAddress a, DaemonServer.Handler handler, Duration idle, AtomicBoolean current,
+      Duration requestDeadline) throws IOException {
+    DaemonServer s = new DaemonServer(a, idle, handler, current::get, line -> { }, requestDeadline);
     assertThat(s.lock()).isTrue();
     s.bind();
     AtomicReference<String> why = new AtomicReference<>();
@@ -347,4 +352,188 @@ class DaemonTest {
     assertThat(DaemonCommand.idleTimeout(Map.of("TOKENDOCTOR_DAEMON_IDLE", "soon"))).isEqualTo(Duration.ofMinutes(10));
   }
 
+
+  // ---- hangs and shared state (issue 15 points 10, 13, 14)
+
+  private Running startWithDeadline(DaemonAddress a, DaemonServer.Handler handler, Duration deadline) throws IOException {
+    return start(a, handler, Duration.ofMinutes(5), new AtomicBoolean(true), deadline);
+  }
+
+  private static java.nio.channels.SocketChannel connect(DaemonAddress a) throws IOException {
+    java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX);
+    ch.connect(UnixDomainSocketAddress.of(a.socket()));
+    return ch;
+  }
+
+  @Test
+  void connectionsThatSendNothingOrHalfARequestAreClosedAndBlockNoOne() throws Exception {
+    DaemonAddress a = address();
+    startWithDeadline(a, new DaemonHandler(new KnowledgeBaseMemo(4)), Duration.ofSeconds(1));
+    List<java.nio.channels.SocketChannel> idle = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      idle.add(connect(a));
+    }
+    java.nio.channels.SocketChannel half = connect(a);
+    // The magic number, RUN, and a request that says it has three arguments, then nothing.
+    half.write(java.nio.ByteBuffer.wrap(new byte[] {0x54, 0x44, 0x44, 0x32, 1, 0, 0, 0, 3}));
+    idle.add(half);
+
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Reply> answer = pool.submit(() -> viaDaemon(a, tmp, env(), new byte[0], "diagnose", SAMPLE.toString(), "--format", "json"));
+      assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isEqualTo(ExitCodes.PROBLEM);
+      assertThat(DaemonClient.status(a)).isPresent();
+    } finally {
+      pool.shutdownNow();
+    }
+    for (java.nio.channels.SocketChannel ch : idle) {
+      // The server closed it: the read ends (-1) instead of waiting for an answer that never comes.
+      ch.configureBlocking(true);
+      java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+      assertThat(ch.read(one)).isEqualTo(-1);
+      ch.close();
+    }
+  }
+
+  @Test
+  void statusAndStopAreAnsweredWhileEveryRunSlotIsBusy() throws Exception {
+    DaemonAddress a = address();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    Running r = startWithDeadline(a, req -> {
+      running.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new Reply(new byte[0], new byte[0], 0);
+    }, Duration.ofSeconds(10));
+    int slots = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(slots + 2);
+    try {
+      List<Future<Reply>> busy = new ArrayList<>();
+      for (int i = 0; i < slots + 2; i++) {
+        busy.add(pool.submit(() -> viaDaemon(a, tmp, env(), new byte[0], "diagnose", "x.json")));
+      }
+      while (running.get() < slots) {
+        Thread.sleep(20);
+      }
+      assertThat(DaemonClient.status(a)).as("status while every slot runs a command").isPresent();
+      assertThat(DaemonClient.stop(a)).as("stop while every slot runs a command").isTrue();
+      release.countDown();
+      for (Future<Reply> f : busy) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    r.thread().join(30_000);
+    assertThat(r.why().get()).isEqualTo("asked to stop");
+  }
+
+  @Test
+  void aFifoOrADeviceIsRefusedInOneLineHereAndThroughTheDaemon() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    Path fifo = tmp.resolve("bundle.json");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    for (String[] args : List.of(new String[] {"diagnose", "bundle.json"}, new String[] {"diagnose", "/dev/zero"},
+        new String[] {"diagnose", "/dev/null"})) {
+      Reply here = inProcess(tmp, env(), new byte[0], args);
+      assertThat(here.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(new String(here.stderr(), StandardCharsets.UTF_8)).contains(args[1] + ": a ", "not a bundle file")
+          .hasLineCount(1);
+      assertSame(viaDaemon(a, tmp, env(), new byte[0], args), here);
+    }
+  }
+
+  @Test
+  void aDescriptorOfTheClientIsReadByTheClientAndSentWithTheRequest() throws Exception {
+    DaemonAddress a = address();
+    start(a);
+    byte[] bundle = Files.readAllBytes(SAMPLE);
+    Request sent = new Request(List.of("diagnose", "/dev/fd/63", "--format", "json"), Request.forwardedPart(env()),
+        tmp.toString(), tmp.toString(), false, "UTF-8", bundle, "/dev/fd/63");
+    Reply viaDescriptor = DaemonClient.run(a, sent).orElseThrow();
+    assertSame(viaDescriptor, inProcess(tmp, env(), bundle, "diagnose", "-", "--format", "json"));
+
+    Request broken = new Request(List.of("diagnose", "/dev/stdin"), Request.forwardedPart(env()), tmp.toString(),
+        tmp.toString(), false, "UTF-8", "{\"schemaVersion\": 1.5}".getBytes(StandardCharsets.UTF_8), "/dev/stdin");
+    assertThat(new String(DaemonClient.run(a, broken).orElseThrow().stderr(), StandardCharsets.UTF_8))
+        .isEqualTo("tokendoctor: error: /dev/stdin: $.schemaVersion: expected a whole number, got a decimal number\n");
+
+    // A descriptor the request does not carry would be the daemon's own: refused, never opened.
+    Reply own = viaDaemon(a, tmp, env(), new byte[0], "diagnose", "/dev/fd/3");
+    assertThat(own.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(new String(own.stderr(), StandardCharsets.UTF_8)).contains("/dev/fd/3: the daemon cannot read");
+  }
+
+  @Test
+  void theDaemonRefusesMoreInputThanTheLargestBundleBeforeReadingIt() throws Exception {
+    DaemonAddress a = address();
+    AtomicBoolean ran = new AtomicBoolean();
+    start(a, r -> {
+      ran.set(true);
+      return new Reply(new byte[0], new byte[0], 0);
+    }, Duration.ofMinutes(1), new AtomicBoolean(true));
+    byte[] tooLarge = new byte[Request.MAX_STDIN + 1];
+    assertThat(viaDaemonOrEmpty(a, tooLarge)).isEmpty();
+    assertThat(ran).as("a request with more input than a bundle may have is never run").isFalse();
+    assertThat(viaDaemonOrEmpty(a, new byte[Request.MAX_STDIN])).isPresent();
+  }
+
+  private java.util.Optional<Reply> viaDaemonOrEmpty(DaemonAddress a, byte[] stdin) {
+    return DaemonClient.run(a, new Request(List.of("diagnose", "-"), Map.of(), tmp.toString(), tmp.toString(), false,
+        "UTF-8", stdin));
+  }
+
+  @Test
+  void theClientSendsAtMostTheLargestBundle() {
+    assertThat(Request.MAX_STDIN).isEqualTo(dev.tokendoctor.bundle.BundleLimits.DEFAULT.maxBytes());
+    assertThat(Launch.inputsOnlyHere(List.of("diagnose", "/dev/fd/63", "--format", "json"), tmp)).containsExactly("/dev/fd/63");
+    assertThat(Launch.inputsOnlyHere(List.of("diagnose", "-"), tmp)).containsExactly("-");
+    assertThat(Launch.inputsOnlyHere(List.of("diagnose", "/dev/stdin", "--rules", "/proc/self/fd/5"), tmp)).hasSize(2);
+    assertThat(Launch.inputsOnlyHere(List.of("diagnose", "bundle.json"), tmp)).isEmpty();
+  }
+
+  @Test
+  void aRuleThatChangesTheDaemonsProcessStopsTheDaemonAfterAnswering() throws Exception {
+    DaemonAddress a = address();
+    Running r = start(a);
+    Path rules = tmp.resolve("rules");
+    TestTrees.copy(Path.of("rules"), rules);
+    Path rule = rules.resolve("temporary-credentials/SESSION_TOKEN_MISSING.drl");
+    Files.writeString(rule, Files.readString(rule).replaceFirst("\nthen\n", "\nthen\n    System.setProperty(\"user.name\", \"nobody\");\n"));
+    String user = System.getProperty("user.name");
+    try {
+      Reply evil = viaDaemon(a, tmp, env(), new byte[0], "diagnose", SAMPLE.toString(), "--rules", "rules", "--format", "text");
+      assertThat(evil.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+      r.thread().join(30_000);
+      assertThat(r.why().get()).isEqualTo("a command changed the daemon (the system property user.name was changed)");
+      assertThat(DaemonServer.locked(a)).as("the lock is free for the next daemon").isFalse();
+    } finally {
+      System.setProperty("user.name", user);
+    }
+  }
+
+  @Test
+  void statusNamesADaemonThatHoldsItsLockWithoutAnswering() throws Exception {
+    Path runtime = Files.createDirectories(tmp.resolve("run"));
+    Map<String, String> env = Map.of("HOME", tmp.toString(), "XDG_RUNTIME_DIR", runtime.toString());
+    Path dir = DaemonAddress.folder(env);
+    DaemonAddress a = DaemonAddress.of(dir, "warming");
+    DaemonServer s = new DaemonServer(a, Duration.ofMinutes(1), r -> null, () -> true, line -> { });
+    assertThat(s.lock()).isTrue();
+    try {
+      CliRun status = CliRun.in(tmp, tmp, env, new byte[0], "daemon", "status");
+      assertThat(status.out()).contains("another build's daemon (pid " + ProcessHandle.current().pid() + ") holds its lock but does not answer");
+      // Not this test's JVM: stop ends only a process whose command line is that daemon's.
+      CliRun stop = CliRun.in(tmp, tmp, env, new byte[0], "daemon", "stop");
+      assertThat(stop.out()).contains("no daemon was running");
+    } finally {
+      s.close();
+    }
+  }
 }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,68 @@ class KnowledgeBaseCacheTest {
         .isInstanceOf(CompiledKnowledgeBase.Unusable.class).hasMessageContaining("deserialize");
     assertThat(KnowledgeBases.open(source, cache).origin()).isEqualTo(Origin.COMPILED);
     assertThat(KnowledgeBases.open(source, cache).origin()).isEqualTo(Origin.CACHE);
+  }
+
+  // ---- who may have written what is deserialized (issue 15 point 16)
+
+  @Test
+  void aCompiledBaseThatThisUsersCacheDidNotSealIsNeverDeserialized() throws Exception {
+    Path rules = copyRules(tmp.resolve("rules"));
+    appendComment(rules);
+    RuleSource source = RuleSource.fromDirectory(rules);
+    KnowledgeBaseKey key = KnowledgeBaseKey.of(source, ToolBuild.id());
+    KnowledgeBaseCache other = KnowledgeBaseCache.in(tmp.resolve("another-cache"));
+    KnowledgeBaseCache mine = KnowledgeBaseCache.in(tmp.resolve("cache"));
+    KnowledgeBases.open(source, other);
+    KnowledgeBases.open(RuleSource.fromDirectory(RULES), mine);
+    KnowledgeBases.open(source, mine);
+    // A sound file of another cache (another key), and the bare serialized form: both well-formed, neither sealed here.
+    for (byte[] planted : List.of(Files.readAllBytes(other.fileFor(key)), CompiledKnowledgeBase.write(key, fresh))) {
+      Files.write(mine.fileFor(key), planted);
+      assertThat(KnowledgeBases.open(source, mine).origin()).isEqualTo(Origin.COMPILED);
+      assertThat(KnowledgeBases.open(source, mine).origin()).as("replaced by a sealed one").isEqualTo(Origin.CACHE);
+    }
+  }
+
+  @Test
+  void aCacheFolderOthersMayWriteIsMadePrivateAndTheKeyIsOnlyTheUsers() throws Exception {
+    Path rules = copyRules(tmp.resolve("rules"));
+    appendComment(rules);
+    Path dir = Files.createDirectories(tmp.resolve("cache"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    KnowledgeBaseCache cache = KnowledgeBaseCache.in(dir);
+    KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("mac.key")))).isEqualTo("rw-------");
+    assertThat(KnowledgeBases.open(RuleSource.fromDirectory(rules), cache).origin()).isEqualTo(Origin.CACHE);
+
+    // A key others can read is no key: nothing is read with it.
+    Files.setPosixFilePermissions(dir.resolve("mac.key"), PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(KnowledgeBases.open(RuleSource.fromDirectory(rules), KnowledgeBaseCache.in(dir)).origin())
+        .isEqualTo(Origin.COMPILED);
+  }
+
+  @Test
+  void aCacheFolderOrFileThatIsASymbolicLinkIsNotUsed() throws Exception {
+    Path rules = copyRules(tmp.resolve("rules"));
+    appendComment(rules);
+    RuleSource source = RuleSource.fromDirectory(rules);
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path link = Files.createSymbolicLink(tmp.resolve("cache-link"), elsewhere);
+    KnowledgeBaseCache viaLink = KnowledgeBaseCache.in(link);
+    for (int i = 0; i < 2; i++) {
+      assertThat(KnowledgeBases.open(source, viaLink).origin()).isEqualTo(Origin.COMPILED);
+    }
+    try (Stream<Path> files = Files.list(elsewhere)) {
+      assertThat(files).isEmpty();
+    }
+
+    KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
+    KnowledgeBases.open(source, cache);
+    Path file = cache.fileFor(KnowledgeBaseKey.of(source, ToolBuild.id()));
+    Path real = Files.move(file, tmp.resolve("kb-real.bin"));
+    Files.createSymbolicLink(file, real);
+    assertThat(KnowledgeBases.open(source, cache).origin()).isEqualTo(Origin.COMPILED);
   }
 
   @Test

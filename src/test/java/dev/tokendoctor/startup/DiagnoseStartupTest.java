@@ -58,8 +58,9 @@ class DiagnoseStartupTest {
         "TOKENDOCTOR_RULES", rules.toString()), "diagnose", SAMPLE.toString(), "--format", "json");
 
     assertThat(cached).extracting(p -> p.getFileName().toString().replaceAll("-[0-9a-f]{64}", ""))
-        .as("the whole knowledge base, compiled once (file-by-file compiling is off, see KnowledgeBases)")
-        .containsExactly("kb.bin");
+        .as("the whole knowledge base, compiled once (file-by-file compiling is off, see KnowledgeBases), and the"
+            + " user's key that seals the cache's files (TrustedCacheFolder)")
+        .containsExactlyInAnyOrder("kb.bin", "mac.key");
     assertThat(list(tmp.resolve("xdg/tokendoctor"))).as("a hit writes nothing").isEqualTo(cached);
     assertThat(first).contains("SESSION_TOKEN_MISSING").isEqualTo(builtIn).isEqualTo(second).isEqualTo(fromEnv);
   }
