@@ -96,7 +96,9 @@ class TicketExtractorTest {
       ResolvedCredentials c = b.credentials().get(0);
       assertThat(c.found()).isTrue();
       assertThat(c.provider()).isEqualTo("environment");
-      assertThat(c.keyIdOrigin()).contains("ticket line 4", "…7QWN");
+      // A key id origin would promise a key id (the bundle's contract): where it was read is told in the reason.
+      assertThat(c.keyIdOrigin()).isNull();
+      assertThat(c.reason()).contains("ticket line 4", "…7QWN");
       assertThat(c.keyId()).as("only the last four are shown: the key id's shape is unknown").isNull();
       assertThat(b.regions().get(0).region()).isEqualTo("eu-west-3");
       assertThat(b.regions().get(0).origin()).startsWith("ticket line 6");
