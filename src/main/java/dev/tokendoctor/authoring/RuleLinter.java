@@ -83,6 +83,7 @@ public final class RuleLinter {
     for (DrlFile d : parsed.values()) {
       lints.addAll(unfinishedRules(d.source()));
     }
+    StyleLint.lint(source, parsed, lints);
     if (kb != null) {
       lints.addAll(uncompilableConstraints(ConstraintJitting.blockingRules(kb), parsed.values(), lints));
     }
