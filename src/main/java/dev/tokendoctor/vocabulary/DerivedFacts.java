@@ -8,5 +8,5 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
 }
