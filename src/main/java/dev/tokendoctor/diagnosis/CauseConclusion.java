@@ -32,7 +32,7 @@ public final class CauseConclusion {
 
   CauseConclusion(RuleContext kcontext) {
     this.kcontext = kcontext;
-    this.wording = Wording.of(kcontext.getKieRuntime().getKieBase());
+    this.wording = Wording.of(kcontext);
     this.meta = wording.metadataOf(kcontext.getRule());
   }
 

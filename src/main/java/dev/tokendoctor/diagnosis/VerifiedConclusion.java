@@ -13,7 +13,7 @@ public final class VerifiedConclusion {
 
   VerifiedConclusion(RuleContext kcontext) {
     this.kcontext = kcontext;
-    this.wording = Wording.of(kcontext.getKieRuntime().getKieBase());
+    this.wording = Wording.of(kcontext);
     this.meta = wording.metadataOf(kcontext.getRule());
   }
 

@@ -17,6 +17,8 @@ import org.kie.api.definition.rule.Rule;
  */
 public record Wording(Map<String, Map<String, Template>> templates, Map<String, RuleMetadata> metadata) {
   private static final Map<KieBase, Wording> BY_BASE = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The same by compiled rule: a rule base made again from the same compiled packages shares their rules. */
+  private static final Map<Rule, Wording> BY_RULE = Collections.synchronizedMap(new WeakHashMap<>());
 
   public Wording {
     templates = Map.copyOf(templates);
@@ -26,6 +28,16 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
   /** Makes {@code wording} the wording of the rules in {@code base}. */
   public static void register(KieBase base, Wording wording) {
     BY_BASE.put(base, wording);
+    base.getKiePackages().forEach(p -> p.getRules().forEach(r -> BY_RULE.put(r, wording)));
+  }
+
+  /** The wording of the rules the running rule belongs to. */
+  public static Wording of(org.kie.api.runtime.rule.RuleContext kcontext) {
+    Wording w = BY_BASE.get(kcontext.getKieRuntime().getKieBase());
+    if (w == null) {
+      w = BY_RULE.get(kcontext.getRule());
+    }
+    return w != null ? w : new Wording(Map.of(), Map.of());
   }
 
   /** The wording of {@code base}; none registered means no templates, and metadata read from each rule. */

@@ -279,7 +279,7 @@ class RuleLintTest {
             "\"bundle\": \"session-token-mising.json\",\n      \"change\": { \"/stsProbes\": null }"));
     assertThat(lint()).containsExactly(
         SCENARIOS + ":22: error: unknown key \"absnet\" in \"expect\" of scenario 3 (did you mean absent?); the keys are absent, checks, "
-            + "fires, first, none, order, verdict",
+            + "exactly, fires, first, none, order, verdict",
         SCENARIOS + ":24: error: scenario 4: the bundle session-token-mising.json is not in facts-samples");
   }
 
