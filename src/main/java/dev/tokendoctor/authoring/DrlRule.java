@@ -40,6 +40,13 @@ public record DrlRule(
     return metadata.get(key);
   }
 
+  /** This variant rule with the metadata it leaves out taken from {@code lead}, the rule named after its id. */
+  public DrlRule inheritFrom(DrlRule lead) {
+    java.util.Map<String, String> meta = new java.util.HashMap<>(lead.metadata());
+    meta.putAll(metadata);
+    return new DrlRule(name, line, endLine, meta, metadataLines, consequence, thenLine);
+  }
+
   /** The line of {@code @key}, else the rule's line. */
   public int lineOf(String key) {
     return metadataLines.getOrDefault(key, line);

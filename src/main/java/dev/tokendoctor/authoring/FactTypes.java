@@ -58,6 +58,7 @@ public final class FactTypes {
     }
     Tables.kinds().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
         out.putIfAbsent(e.getValue(), new FactType(e.getValue(), "table", "tables/" + e.getKey() + ".csv", true)));
+    dev.tokendoctor.vocabulary.DerivedFacts.TYPES.forEach(t -> out.putIfAbsent(t, new FactType(t, "derived", "vocabulary/", true)));
     List<Class<?>> queue = new ArrayList<>(out.keySet());
     while (!queue.isEmpty()) {
       Class<?> t = queue.remove(0);

@@ -1,5 +1,9 @@
 package dev.tokendoctor.authoring;
 
+import dev.tokendoctor.diagnosis.CauseConclusion;
+import dev.tokendoctor.diagnosis.TemplateFile;
+import dev.tokendoctor.diagnosis.VerifiedConclusion;
+import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.diagnosis.Conclude;
 import dev.tokendoctor.scenario.Scenario;
 import java.lang.reflect.Method;
@@ -76,6 +80,7 @@ public final class ReferenceDocs {
     return switch (t.kind()) {
       case "bundle" -> "bundle `" + t.where() + "`" + (t.many() ? " (one fact per item)" : "");
       case "table" -> "`rules/" + t.where() + "` (one fact per row)";
+      case "derived" -> "derived by the rules in `rules/vocabulary/` (once per bundle)";
       default -> "a field of other facts (not a fact by itself)";
     };
   }
@@ -182,6 +187,23 @@ public final class ReferenceDocs {
     methods(sb, "finding(kcontext) returns a FindingBuilder", Conclude.FindingBuilder.class, null, cj, false);
     // The check builder mirrors the finding builder; where its methods carry no comment, the twin's applies.
     methods(sb, "check(kcontext) returns a CheckBuilder", Conclude.CheckBuilder.class, Conclude.FindingBuilder.class, cj, false);
+
+    Javadoc tj = Javadoc.of(CauseConclusion.class);
+    sb.append("### The template style\n\n").append(tj.type(CauseConclusion.class).text()).append("\n\n");
+    methods(sb, "cause(kcontext) returns a CauseConclusion (`import function dev.tokendoctor.diagnosis.Conclude.cause;`)",
+        CauseConclusion.class, null, tj, false);
+    methods(sb, "verified(kcontext) returns a VerifiedConclusion (`import function dev.tokendoctor.diagnosis.Conclude.verified;`)",
+        VerifiedConclusion.class, null, Javadoc.of(VerifiedConclusion.class), false);
+    sb.append("### Template files\n\n").append(Javadoc.of(TemplateFile.class).type(TemplateFile.class).text()).append("\n\n");
+
+    sb.append("## Settings\n\nThe tunable numbers of `rules/tables/settings.csv`. A rule reads one by name, e.g. "
+        + "`Setting( name == \"clock-skew-tolerance\", $tolerance : value )`; `rules check` warns when a rule writes one of "
+        + "these numbers itself.\n\n| Name | Value | Unit | Meaning |\n|---|---:|---|---|\n");
+    for (Setting s : catalog.settings()) {
+      sb.append("| `").append(s.name()).append("` | ").append(s.value()).append(" | ").append(s.unit()).append(" | ")
+          .append(cell(s.meaning())).append(" |\n");
+    }
+    sb.append('\n');
 
     sb.append("## Ranking\n\n");
     Optional<DrlFile> ranking = catalog.ruleFiles().stream()

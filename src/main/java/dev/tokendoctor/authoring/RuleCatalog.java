@@ -1,5 +1,7 @@
 package dev.tokendoctor.authoring;
 
+import dev.tokendoctor.engine.Tables;
+import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.engine.SourceFile;
@@ -23,9 +25,11 @@ import java.util.stream.Collectors;
  * @param unreadable rule files the parser could not read (run {@code rules check})
  * @param ruleFiles every rule file, parsed
  * @param scenarios the scenario files
+ * @param settings the rows of {@code tables/settings.csv}
  */
 public record RuleCatalog(
-    List<CatalogEntry> entries, CauseList causes, List<String> unreadable, List<DrlFile> ruleFiles, ScenarioSuite scenarios) {
+    List<CatalogEntry> entries, CauseList causes, List<String> unreadable, List<DrlFile> ruleFiles, ScenarioSuite scenarios,
+    List<Setting> settings) {
 
   public RuleCatalog {
     entries = List.copyOf(entries);
@@ -35,6 +39,7 @@ public record RuleCatalog(
 
   public static RuleCatalog of(RuleSource source) {
     List<RuleProblem> ignored = new ArrayList<>();
+    List<Setting> settings = Tables.settings(source);
     CauseList causes = CauseList.read(source, ignored);
     ScenarioSuite suite = ScenarioFiles.read(source);
     List<DrlFile> files = new ArrayList<>();
@@ -53,6 +58,9 @@ public record RuleCatalog(
     List<CatalogEntry> entries = new ArrayList<>();
     for (DrlFile d : files) {
       for (DrlRule r : d.causeRules()) {
+        if (variant(d, r)) {
+          continue; // a variant of a cause (one piece of evidence, one form of the fix) is listed with its cause
+        }
         String id = r.id() == null ? r.name() : r.id();
         entries.add(new CatalogEntry(id, nonNull(r.meta("title")), nonNull(r.meta("severity")), nonNull(r.meta("confidence")),
             causes.find(id).map(Cause::section).orElse(""), d.source().displayPath(), d.source().relativePath(), r.line(),
@@ -61,7 +69,13 @@ public record RuleCatalog(
     }
     entries.sort(Comparator.comparingInt((CatalogEntry e) -> order.contains(e.id()) ? order.indexOf(e.id()) : Integer.MAX_VALUE)
         .thenComparing(CatalogEntry::id));
-    return new RuleCatalog(entries, causes, unreadable, files, suite);
+    return new RuleCatalog(entries, causes, unreadable, files, suite, settings);
+  }
+
+  /** A rule with its cause's @id, another name and no @title of its own: it takes its cause's metadata. */
+  static boolean variant(DrlFile d, DrlRule r) {
+    return r.id() != null && !r.name().equals(r.id()) && r.meta("title") == null
+        && d.rules().stream().anyMatch(o -> o.name().equals(r.id()) && o.kind().equals(r.kind()));
   }
 
   /** The listed causes no rule concludes yet. */

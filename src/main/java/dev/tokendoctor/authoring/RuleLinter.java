@@ -83,6 +83,7 @@ public final class RuleLinter {
     for (DrlFile d : parsed.values()) {
       lints.addAll(unfinishedRules(d.source()));
     }
+    StyleLint.lint(source, parsed, lints);
     if (kb != null) {
       lints.addAll(uncompilableConstraints(ConstraintJitting.blockingRules(kb), parsed.values(), lints));
     }
@@ -151,7 +152,8 @@ public final class RuleLinter {
       if (before != null) {
         out.add(error(path, r.line(), "the rule name \"" + r.name() + "\" is already used at " + before + "; every rule needs its own name"));
       }
-      lintRule(d, r, causes, haveList, concluded, suite, firstId, out);
+      lintRule(d, RuleCatalog.variant(d, r) ? r.inheritFrom(d.rules().stream().filter(o -> o.name().equals(r.id())).findFirst().orElseThrow()) : r,
+          causes, haveList, concluded, suite, firstId, out);
     }
   }
 
@@ -167,11 +169,11 @@ public final class RuleLinter {
       }
     }
     String kind = r.kind();
-    if (!Set.of("cause", "check", "ranking").contains(kind)) {
-      out.add(error(path, r.lineOf("kind"), what + ": @kind must be cause, check or ranking, not '" + kind + "'"));
+    if (!Set.of("cause", "check", "ranking", "vocabulary").contains(kind)) {
+      out.add(error(path, r.lineOf("kind"), what + ": @kind must be cause, check, ranking or vocabulary, not '" + kind + "'"));
       return;
     }
-    if ("ranking".equals(kind)) {
+    if ("ranking".equals(kind) || "vocabulary".equals(kind)) {
       return;
     }
     String id = r.id();
@@ -223,7 +225,8 @@ public final class RuleLinter {
     if (!consequence.contains("conclude()")) {
       out.add(error(path, r.thenLine(), what + ": the 'then' part never calls .conclude(), so nothing is ever reported"));
     }
-    if (!consequence.contains(".fix(") && !consequence.contains(".command(")) {
+    // One rule of a cause may bring the evidence and another the fix (one firing per piece of evidence).
+    if (!hasFix(r) && d.causeRules().stream().noneMatch(o -> r.id() != null && r.id().equals(o.id()) && hasFix(o))) {
       out.add(error(path, r.thenLine(), what + " says nothing about the fix: add .fix(\"what to do\") and .command(\"the exact command\") before .conclude()"));
     }
     if (blank(r.meta("sources"))) {
@@ -271,6 +274,10 @@ public final class RuleLinter {
       }
     });
     lintCoverage(d, r, id, suite, out);
+  }
+
+  private static boolean hasFix(DrlRule r) {
+    return r.consequence().contains(".fix(") || r.consequence().contains(".command(");
   }
 
   private static void lintCoverage(DrlFile d, DrlRule r, String id, ScenarioSuite suite, List<RuleProblem> out) {

@@ -7,6 +7,7 @@ import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.RuleInfo;
 import dev.tokendoctor.engine.RuleProblem;
+import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.scenario.Samples;
 import dev.tokendoctor.scenario.Scenario;
 import dev.tokendoctor.scenario.ScenarioFile;
@@ -38,7 +39,58 @@ public record TestRun(List<ScenarioResult> results, List<RuleProblem> unreadable
    * and the scenarios of combined files that name it.
    */
   public static TestRun run(KnowledgeBase kb, ScenarioSuite suite, Samples samples, String only) {
-    ScenarioRunner runner = new ScenarioRunner(new Diagnoser(kb), samples);
+    return run(kb, kb.source(), suite, samples, only);
+  }
+
+  /**
+   * The same, with the golden files read from {@code files} (the folder as it is now: a knowledge base taken from
+   * the cache was compiled from a folder whose golden files may have changed since).
+   */
+  public static TestRun run(KnowledgeBase kb, RuleSource files, ScenarioSuite suite, Samples samples, String only) {
+    return run(new ScenarioRunner(new Diagnoser(kb), samples, ScenarioRunner.goldensOf(files)), kb, suite, only);
+  }
+
+  /**
+   * {@code rules test --update}: rewrites the golden file of each cause ({@code <ID>.expected.md}) in the rules folder
+   * {@code dir} from what the rules conclude now, then runs the scenarios against them.
+   *
+   * @param written receives the golden files that were written (new or changed), as shown paths
+   */
+  public static TestRun update(KnowledgeBase kb, RuleSource files, ScenarioSuite suite, Samples samples, String only,
+      java.nio.file.Path dir, List<String> written) throws java.io.IOException {
+    Diagnoser diagnoser = new Diagnoser(kb);
+    ScenarioRunner runner = new ScenarioRunner(diagnoser, samples);
+    java.util.Map<String, String> goldens = new java.util.HashMap<>();
+    files.files().stream().filter(f -> f.isExpected()).forEach(f -> goldens.put(f.displayPath(), f.text()));
+    String root = files.description();
+    for (ScenarioFile f : suite.files()) {
+      int i = dev.tokendoctor.scenario.Golden.scenarioOf(f);
+      if (i < 0 || (only != null && !only.equals(f.rule()))) {
+        continue;
+      }
+      Scenario s = f.scenarios().get(i);
+      Diagnosis d;
+      try {
+        d = diagnoser.diagnose(runner.bundleOf(s, f.where(i)));
+      } catch (Exception e) {
+        continue; // the scenario fails and says why when it runs below
+      }
+      var finding = d.findings().stream().filter(r -> r.id().equals(f.rule())).findFirst();
+      if (finding.isEmpty()) {
+        continue;
+      }
+      String path = dev.tokendoctor.scenario.Golden.pathFor(f.path());
+      String text = dev.tokendoctor.scenario.Golden.render(finding.get().finding(), s.description());
+      if (!text.equals(goldens.get(path))) {
+        java.nio.file.Files.writeString(dir.resolve(path.substring(root.length() + 1)), text);
+        goldens.put(path, text);
+        written.add(path);
+      }
+    }
+    return run(new ScenarioRunner(diagnoser, samples, goldens::get), kb, suite, only);
+  }
+
+  private static TestRun run(ScenarioRunner runner, KnowledgeBase kb, ScenarioSuite suite, String only) {
     List<ScenarioResult> results = new ArrayList<>();
     for (ScenarioFile f : suite.files()) {
       for (int i = 0; i < f.scenarios().size(); i++) {

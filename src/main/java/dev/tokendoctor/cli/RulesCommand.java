@@ -188,6 +188,8 @@ final class RulesCommand implements Runnable {
     @Mixin CommonOptions common;
     @Option(names = "--only", paramLabel = "ID", description = "Run only the scenarios of this cause.")
     String only;
+    @Option(names = "--update", description = "Rewrite each cause's golden file (<ID>.expected.md) from what the rules say now, then run the scenarios. Review the change before committing it.")
+    boolean update;
 
     TestRules(CliContext ctx) {
       this.ctx = ctx;
@@ -211,7 +213,23 @@ final class RulesCommand implements Runnable {
         return ExitCodes.BAD_INPUT;
       }
       ScenarioSuite suite = ScenarioFiles.read(folder.source());
-      TestRun run = TestRun.run(kb, suite, folder.samples(), only);
+      TestRun run;
+      if (update) {
+        java.nio.file.Path dir = rules.rules != null ? ctx.workingDir().resolve(rules.rules)
+            : ctx.env().get("TOKENDOCTOR_RULES") != null ? ctx.workingDir().resolve(ctx.env().get("TOKENDOCTOR_RULES")) : null;
+        if (dir == null) {
+          throw new UsageException("--update writes into a rules folder: name it with --rules DIR (the built-in rules are read-only)");
+        }
+        java.util.List<String> written = new java.util.ArrayList<>();
+        try {
+          run = TestRun.update(kb, folder.source(), suite, folder.samples(), only, dir, written);
+        } catch (IOException e) {
+          throw new UsageException("--update: cannot write a golden file: " + e.getMessage());
+        }
+        written.forEach(w -> ctx.out().println("wrote " + w));
+      } else {
+        run = TestRun.run(kb, folder.source(), suite, folder.samples(), only);
+      }
       if (only != null && run.results().isEmpty() && run.unreadable().isEmpty()) {
         throw new UsageException("--only " + only + ": no scenario tests it in " + folder.source().description());
       }

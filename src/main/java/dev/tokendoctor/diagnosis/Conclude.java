@@ -28,6 +28,19 @@ public final class Conclude {
     return new FindingBuilder(kcontext);
   }
 
+  /**
+   * Starts the conclusion of a cause rule in the template style: evidence and fix steps named by template, values
+   * passed by name (see {@link CauseConclusion}).
+   */
+  public static CauseConclusion cause(RuleContext kcontext) {
+    return new CauseConclusion(kcontext);
+  }
+
+  /** Starts a check in the template style: the cause was verified not to apply (see {@link VerifiedConclusion}). */
+  public static VerifiedConclusion verified(RuleContext kcontext) {
+    return new VerifiedConclusion(kcontext);
+  }
+
   /** Starts a check: the running rule verified that its cause does not apply. */
   public static CheckBuilder check(RuleContext kcontext) {
     return new CheckBuilder(kcontext);

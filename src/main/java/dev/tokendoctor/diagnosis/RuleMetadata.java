@@ -47,6 +47,13 @@ public record RuleMetadata(
         List.copyOf(words(meta, "sources")));
   }
 
+  /** This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). */
+  public RuleMetadata inheritFrom(RuleMetadata lead) {
+    return new RuleMetadata(id, kind, title != null ? title : lead.title(), severity != null ? severity : lead.severity(),
+        confidence != null ? confidence : lead.confidence(), explains.isEmpty() ? lead.explains() : explains,
+        supersedes.isEmpty() ? lead.supersedes() : supersedes, sources.isEmpty() ? lead.sources() : sources);
+  }
+
   public boolean cause() {
     return "cause".equals(kind);
   }

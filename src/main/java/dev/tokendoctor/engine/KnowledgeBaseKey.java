@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What a compiled knowledge base depends on, as one SHA-256: every rule and table file (path and content), the
+ * What a compiled knowledge base depends on, as one SHA-256: every rule, table and template file (path and content), the
  * tool's build (its classes are the rules' vocabulary), the Drools version (the compiled form is Drools'
  * internal serialization) and the Java version. Two sources with the same key compile to the same rules and
  * the same problems, so a compiled base found under this key may stand in for a fresh compile.
@@ -22,7 +22,7 @@ record KnowledgeBaseKey(String hex) {
     MessageDigest sha = start("tokendoctor-knowledge-base", toolBuild);
     for (SourceFile f : source.files()) {
       // Scenario files do not change what the rules compile to; editing them must not cost a compile.
-      if (f.isRule() || f.isTable()) {
+      if (f.isRule() || f.isTable() || f.isTemplates()) {
         field(sha, f.relativePath());
         field(sha, f.text());
       }

@@ -4,6 +4,7 @@ import dev.tokendoctor.diagnosis.Conclude;
 import dev.tokendoctor.diagnosis.Confidence;
 import dev.tokendoctor.diagnosis.RuleMetadata;
 import dev.tokendoctor.diagnosis.Severity;
+import dev.tokendoctor.diagnosis.Wording;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,16 +132,34 @@ public final class KnowledgeBaseLoader {
     Map<String, SourceFile> byPath = new HashMap<>();
     ruleFiles.forEach(f -> byPath.put(f.relativePath(), f));
     List<RuleInfo> rules = new ArrayList<>();
+    // A variant rule of a cause (same @id, another name) takes the metadata it leaves out from the rule named
+    // after the id, so that one cause's small rules need not repeat its title, severity and sources.
+    Map<String, RuleMetadata> leads = new HashMap<>();
+    for (KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule rule : pkg.getRules()) {
+        RuleMetadata meta = RuleMetadata.of(rule);
+        if (meta.id() != null && meta.id().equals(rule.getName())) {
+          leads.put(meta.id(), meta);
+        }
+      }
+    }
+    Map<String, RuleMetadata> effective = new HashMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
         String rel = Conclude.ruleFile(rule);
         SourceFile f = byPath.get(rel);
         String shown = f != null ? f.displayPath() : rel;
         RuleMetadata meta = RuleMetadata.of(rule);
+        RuleMetadata lead = meta.id() == null ? null : leads.get(meta.id());
+        if (lead != null && meta.kind().equals(lead.kind())) {
+          meta = meta.inheritFrom(lead);
+        }
+        effective.put(rule.getName(), meta);
         checkMetadata(rule, meta, shown, f, problems);
         rules.add(new RuleInfo(rule.getName(), shown, meta));
       }
     }
+    Wording.register(kieBase, new Wording(Templates.load(source, problems), effective));
     rules.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
     if (rules.isEmpty() && !ruleFiles.isEmpty()) {
       problems.add(new RuleProblem(source.description(), 0, "error",
@@ -155,11 +174,11 @@ public final class KnowledgeBaseLoader {
   private static void checkMetadata(Rule rule, RuleMetadata meta, String shown, SourceFile f, List<RuleProblem> out) {
     int line = f == null ? 0 : lineOf(f.text(), "rule \"" + rule.getName() + "\"");
     String what = "rule \"" + rule.getName() + "\"";
-    if (!Set.of("cause", "check", "ranking").contains(meta.kind())) {
-      out.add(new RuleProblem(shown, line, "error", what + ": @kind must be cause, check or ranking, not '" + meta.kind() + "'", ""));
+    if (!Set.of("cause", "check", "ranking", "vocabulary").contains(meta.kind())) {
+      out.add(new RuleProblem(shown, line, "error", what + ": @kind must be cause, check, ranking or vocabulary, not '" + meta.kind() + "'", ""));
       return;
     }
-    if ("ranking".equals(meta.kind())) {
+    if ("ranking".equals(meta.kind()) || "vocabulary".equals(meta.kind())) {
       return;
     }
     if (meta.id() == null || meta.id().isBlank()) {

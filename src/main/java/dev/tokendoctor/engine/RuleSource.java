@@ -92,6 +92,10 @@ public record RuleSource(String description, List<SourceFile> files) {
     return files.stream().filter(SourceFile::isTable).toList();
   }
 
+  public List<SourceFile> templateFiles() {
+    return files.stream().filter(SourceFile::isTemplates).toList();
+  }
+
   public List<SourceFile> scenarioFiles() {
     return files.stream().filter(SourceFile::isScenarioFile).toList();
   }
@@ -104,7 +108,8 @@ public record RuleSource(String description, List<SourceFile> files) {
         if (rel.startsWith(".") || rel.contains("/.")) {
           continue;
         }
-        if (!(rel.endsWith(".drl") || rel.endsWith(".csv") || rel.endsWith(".json"))) {
+        if (!(rel.endsWith(".drl") || rel.endsWith(".csv") || rel.endsWith(".json") || rel.endsWith(".templates.md")
+            || rel.endsWith(".expected.md"))) {
           continue;
         }
         out.add(new SourceFile(rel, shownRoot + "/" + rel, Files.readString(p, StandardCharsets.UTF_8)));

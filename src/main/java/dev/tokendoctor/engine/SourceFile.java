@@ -17,6 +17,16 @@ public record SourceFile(String relativePath, String displayPath, String text) {
     return relativePath.startsWith("tables/") && relativePath.endsWith(".csv");
   }
 
+  /** A cause's wording: {@code <section>/<ID>.templates.md}. */
+  public boolean isTemplates() {
+    return relativePath.endsWith(".templates.md");
+  }
+
+  /** A cause's golden rendering, which its positive scenario must reproduce: {@code <section>/<ID>.expected.md}. */
+  public boolean isExpected() {
+    return relativePath.endsWith(".expected.md");
+  }
+
   public boolean isScenarioFile() {
     return relativePath.endsWith(".scenarios.json");
   }

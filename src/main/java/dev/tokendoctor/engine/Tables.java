@@ -3,7 +3,9 @@ package dev.tokendoctor.engine;
 import dev.tokendoctor.facts.CredentialLifetime;
 import dev.tokendoctor.facts.EmptyTokenClient;
 import dev.tokendoctor.facts.PartitionInfo;
+import dev.tokendoctor.facts.LoginTool;
 import dev.tokendoctor.facts.RegionInfo;
+import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.facts.TokenLengthLimit;
 import dev.tokendoctor.facts.ToolDefect;
 import java.lang.reflect.Constructor;
@@ -29,13 +31,24 @@ public final class Tables {
       "tool-defects", ToolDefect.class,
       "credential-lifetimes", CredentialLifetime.class,
       "token-length-limits", TokenLengthLimit.class,
-      "empty-token-clients", EmptyTokenClient.class);
+      "empty-token-clients", EmptyTokenClient.class,
+      "settings", Setting.class,
+      "login-tools", LoginTool.class);
 
   private Tables() {}
 
   /** The table names ({@code regions}) and the fact each row becomes, for the authoring reference. */
   public static Map<String, Class<? extends Record>> kinds() {
     return KINDS;
+  }
+
+  /** The rows of {@code tables/settings.csv} in {@code source}, in file order; a row that does not read is left out. */
+  public static List<Setting> settings(RuleSource source) {
+    List<RuleProblem> ignored = new ArrayList<>();
+    List<Setting> out = new ArrayList<>();
+    source.tableFiles().stream().filter(f -> f.baseName().equals("settings"))
+        .forEach(f -> read(f, Setting.class, ignored).forEach(o -> out.add((Setting) o)));
+    return out;
   }
 
   /** Reads every table file into facts; problems are reported as {@code file:line} in plain words. */

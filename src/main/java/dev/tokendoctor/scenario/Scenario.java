@@ -29,16 +29,18 @@ public record Scenario(
    * @param checks checks (by cause id) that must hold
    * @param verdict the verdict status ({@code problem}, {@code warning}, {@code inconclusive}, {@code ok})
    * @param none no finding at all
+   * @param exactly the exact set of causes found, in any order: nothing more, nothing less
    */
   public record Expectation(
       String first, List<String> fires, List<String> absent, List<String> order, List<String> checks, String verdict,
-      Boolean none) {
+      Boolean none, List<String> exactly) {
 
     public Expectation {
       fires = fires == null ? List.of() : List.copyOf(fires);
       absent = absent == null ? List.of() : List.copyOf(absent);
       order = order == null ? List.of() : List.copyOf(order);
       checks = checks == null ? List.of() : List.copyOf(checks);
+      exactly = exactly == null ? null : List.copyOf(exactly);
     }
 
     /** The ids this expectation names as positive outcomes (for the "every rule has a positive case" lint). */
@@ -48,6 +50,9 @@ public record Scenario(
         ids.add(first);
       }
       ids.addAll(order);
+      if (exactly != null) {
+        ids.addAll(exactly);
+      }
       return ids;
     }
   }

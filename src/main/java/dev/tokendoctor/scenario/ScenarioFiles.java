@@ -24,7 +24,7 @@ import java.util.Set;
 public final class ScenarioFiles {
   static final Set<String> FILE_KEYS = Set.of("rule", "scenarios");
   static final Set<String> SCENARIO_KEYS = Set.of("description", "bundle", "given", "change", "expect", "ticket");
-  static final Set<String> EXPECT_KEYS = Set.of("first", "fires", "absent", "order", "checks", "verdict", "none");
+  static final Set<String> EXPECT_KEYS = Set.of("first", "fires", "absent", "order", "checks", "verdict", "none", "exactly");
   static final Set<String> VERDICTS = Set.copyOf(Verdict.STATUSES);
 
   private static final ObjectMapper MAPPER = BundleCodec.newMapper(BundleLimits.DEFAULT);

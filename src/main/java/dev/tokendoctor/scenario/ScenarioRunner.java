@@ -28,14 +28,28 @@ public final class ScenarioRunner {
   private final Diagnoser diagnoser;
   private final Samples samples;
   private final BundleCodec codec = new BundleCodec();
+  private final java.util.function.Function<String, String> goldens;
 
   /**
    * @param diagnoser the knowledge base to test
    * @param samples where {@code "bundle": "x.json"} is looked up ({@code facts-samples/})
    */
   public ScenarioRunner(Diagnoser diagnoser, Samples samples) {
+    this(diagnoser, samples, goldensOf(diagnoser.knowledgeBase().source()));
+  }
+
+  /** The same, with the golden files' texts looked up by {@code goldens} (shown path → text, null when none). */
+  public ScenarioRunner(Diagnoser diagnoser, Samples samples, java.util.function.Function<String, String> goldens) {
     this.diagnoser = diagnoser;
     this.samples = samples;
+    this.goldens = goldens;
+  }
+
+  /** The golden files of {@code source}, by the path shown to people. */
+  public static java.util.function.Function<String, String> goldensOf(RuleSource source) {
+    java.util.Map<String, String> byPath = new java.util.HashMap<>();
+    source.files().stream().filter(f -> f.isExpected()).forEach(f -> byPath.put(f.displayPath(), f.text()));
+    return byPath::get;
   }
 
   /** The same, with the samples in the folder {@code samplesDir}. */
@@ -87,9 +101,36 @@ public final class ScenarioRunner {
       return new ScenarioResult(file.path(), file.rule(), index, line, description, false, List.of(e.getMessage()),
           List.of(), List.of(), null);
     }
-    List<String> failures = check(s.expect(), d);
+    List<String> failures = new ArrayList<>(check(s.expect(), d));
+    if (index == Golden.scenarioOf(file)) {
+      failures.addAll(checkGolden(file, description, d));
+    }
     return new ScenarioResult(file.path(), file.rule(), index, line, description, failures.isEmpty(), failures,
         d.findingIds(), d.firedRules(), d);
+  }
+
+  /**
+   * Compares the cause's finding with its golden file ({@link Golden}). A file that is missing fails too, so that
+   * every cause's wording is seen in review.
+   */
+  private List<String> checkGolden(ScenarioFile file, String description, Diagnosis d) {
+    String path = Golden.pathFor(file.path());
+    String expected = goldens.apply(path);
+    var finding = d.findings().stream().filter(r -> r.id().equals(file.rule())).findFirst();
+    if (finding.isEmpty()) {
+      return List.of(); // the expectation "first" already failed and says so
+    }
+    String actual = Golden.render(finding.get().finding(), description);
+    if (expected == null) {
+      return List.of("no golden file " + path + " holds the wording of " + file.rule()
+          + ": run `tokendoctor rules test --update` and review it");
+    }
+    List<String> diff = Golden.diff(expected, actual);
+    if (diff.isEmpty()) {
+      return List.of();
+    }
+    return List.of("the wording of " + file.rule() + " differs from " + path
+        + " (a change on purpose: run `tokendoctor rules test --update`):\n        " + String.join("\n        ", diff));
   }
 
   /** The scenario's bundle: the sample (or inline bundle) with its changes applied. */
@@ -247,6 +288,13 @@ public final class ScenarioRunner {
     }
     if (Boolean.TRUE.equals(e.none()) && !ids.isEmpty()) {
       failures.add("expected no finding, found " + String.join(", ", ids));
+    }
+    if (e.exactly() != null && !new java.util.TreeSet<>(e.exactly()).equals(new java.util.TreeSet<>(ids))) {
+      List<String> missing = e.exactly().stream().filter(id -> !ids.contains(id)).sorted().toList();
+      List<String> extra = ids.stream().filter(id -> !e.exactly().contains(id)).sorted().toList();
+      failures.add("expected exactly " + String.join(", ", e.exactly().stream().sorted().toList()) + "; "
+          + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + (extra.isEmpty() ? "" : "; "))
+          + (extra.isEmpty() ? "" : "also found " + String.join(", ", extra)));
     }
     return failures;
   }

@@ -31,7 +31,7 @@ class ReferenceDocsTest {
   @Test
   void everyExamplePatternCompiles() {
     List<FactTypes.FactType> all = FactTypes.all();
-    StringBuilder drl = new StringBuilder("package tokendoctor.rules;\nimport dev.tokendoctor.facts.*;\n");
+    StringBuilder drl = new StringBuilder("package tokendoctor.rules;\nimport dev.tokendoctor.facts.*;\nimport dev.tokendoctor.vocabulary.*;\n");
     for (FactTypes.FactType t : all) {
       drl.append("rule \"example ").append(t.name()).append("\" @kind(\"ranking\")\nwhen\n    ")
           .append(ReferenceDocs.example(t, all)).append("\nthen\nend\n");

@@ -50,6 +50,7 @@ class RulesCommandTest {
     Path folder = Files.createDirectories(work.resolve("rules/identity-time"));
     Files.copy(NEW_CAUSE.resolve("ROOT_USER_ACCESS_KEY.drl"), folder.resolve("ROOT_USER_ACCESS_KEY.drl"));
     Files.copy(NEW_CAUSE.resolve("ROOT_USER_ACCESS_KEY.scenarios.json"), folder.resolve("ROOT_USER_ACCESS_KEY.scenarios.json"));
+    Files.copy(NEW_CAUSE.resolve("ROOT_USER_ACCESS_KEY.templates.md"), folder.resolve("ROOT_USER_ACCESS_KEY.templates.md"));
     Files.copy(NEW_CAUSE.resolve("root-user-access-key.json"), work.resolve("facts-samples/root-user-access-key.json"));
   }
 
@@ -60,6 +61,20 @@ class RulesCommandTest {
     Run check = run("rules", "check", "--rules", "rules");
     assertThat(check.code()).as(check.out() + check.err()).isZero();
     assertThat(check.out()).doesNotContain("ROOT_USER_ACCESS_KEY").contains("rules check: rules: ").contains(" 0 errors");
+
+    Run noGolden = run("rules", "test", "--rules", "rules", "--only", "ROOT_USER_ACCESS_KEY");
+    assertThat(noGolden.code()).isEqualTo(1);
+    assertThat(noGolden.out()).contains("no golden file rules/identity-time/ROOT_USER_ACCESS_KEY.expected.md holds the wording of "
+        + "ROOT_USER_ACCESS_KEY: run `tokendoctor rules test --update` and review it");
+
+    Run update = run("rules", "test", "--rules", "rules", "--only", "ROOT_USER_ACCESS_KEY", "--update");
+    assertThat(update.code()).as(update.out() + update.err()).isZero();
+    assertThat(update.out()).contains("wrote rules/identity-time/ROOT_USER_ACCESS_KEY.expected.md");
+    assertThat(work.resolve("rules/identity-time/ROOT_USER_ACCESS_KEY.expected.md")).content().contains(
+        "- `STS us-east-1 (no session token) -> 200 OK arn:aws:iam::123456789012:root`: AWS says the caller is arn:aws:iam::123456789012:root, "
+        + "the root user of account 123456789012",
+        "- Work as an IAM Identity Center or IAM user instead, then delete the root user's access key (signed in as root):",
+        "      $ aws iam delete-access-key --access-key-id <the root key id>");
 
     Run test = run("rules", "test", "--rules", "rules");
     assertThat(test.code()).as(test.out() + test.err()).isZero();
@@ -85,6 +100,24 @@ class RulesCommandTest {
   }
 
   @Test
+  void aWordingChangeFailsWithADiffUntilItIsAcceptedWithUpdate() throws IOException {
+    Path templates = work.resolve("rules/identity-time/CLOCK_SKEW.templates.md");
+    Files.writeString(templates, Files.readString(templates).replace("AWS says: {{message}}", "AWS answers: \"{{message}}\""));
+
+    Run test = run("rules", "test", "--rules", "rules", "--only", "CLOCK_SKEW");
+    assertThat(test.code()).isEqualTo(1);
+    assertThat(test.out()).contains("the wording of CLOCK_SKEW differs from rules/identity-time/CLOCK_SKEW.expected.md "
+        + "(a change on purpose: run `tokendoctor rules test --update`):")
+        .containsPattern("line \\d+ - - `STS us-east-1 \\(no session token\\) -> 403 SignatureDoesNotMatch`: AWS says: Signature expired")
+        .containsPattern("line \\d+ \\+ - `STS us-east-1 \\(no session token\\) -> 403 SignatureDoesNotMatch`: AWS answers: \"Signature expired");
+
+    assertThat(run("rules", "test", "--rules", "rules", "--only", "CLOCK_SKEW", "--update").code()).isZero();
+    assertThat(work.resolve("rules/identity-time/CLOCK_SKEW.expected.md")).content().contains("AWS answers: \"Signature expired");
+    assertThat(run("rules", "test", "--rules", "rules", "--only", "CLOCK_SKEW").code()).isZero();
+    assertThat(run("rules", "test", "--update").code()).as("the built-in rules are read-only").isEqualTo(2);
+  }
+
+  @Test
   void aNewRuleWhoseCauseIsNotOnTheListIsAnError() throws IOException {
     addNewCause();
     String list = Files.readString(work.resolve("rules/causes.csv"));
@@ -92,7 +125,7 @@ class RulesCommandTest {
 
     Run check = run("rules", "check", "--rules", "rules");
     assertThat(check.code()).isEqualTo(2);
-    assertThat(check.out()).contains("rules/identity-time/ROOT_USER_ACCESS_KEY.drl:17: error: rule \"ROOT_USER_ACCESS_KEY\": the cause id "
+    assertThat(check.out()).contains("rules/identity-time/ROOT_USER_ACCESS_KEY.drl:18: error: rule \"ROOT_USER_ACCESS_KEY\": the cause id "
         + "ROOT_USER_ACCESS_KEY is not on the cause list rules/causes.csv");
     assertThat(check.err()).contains("tokendoctor: error: the rules have");
   }

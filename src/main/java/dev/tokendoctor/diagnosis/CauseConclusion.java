@@ -1,0 +1,111 @@
+package dev.tokendoctor.diagnosis;
+
+import com.samskivert.mustache.MustacheException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The {@code then} part of a cause rule in the template style: one chain that names its evidence and its fix
+ * steps by template and passes values by name.
+ *
+ * <pre>
+ * then
+ *     cause(kcontext)
+ *         .evidence("expiredAt", $e.origin(), "expiresAt", $e.expiresAt(), "since", $e.since())
+ *         .fix("deleteCache", "cacheFile", $e.cacheFile())
+ *         .conclude();
+ * </pre>
+ *
+ * Each firing adds to one finding per cause: the firings of a cause's rules (one per piece of evidence, one per
+ * variant of the fix) are merged, evidence and fix steps are listed in the order of the cause's template file,
+ * and a step or command that several firings render alike is listed once.
+ */
+public final class CauseConclusion {
+  private final RuleContext kcontext;
+  private final Wording wording;
+  private final RuleMetadata meta;
+  private final List<CauseDraft.Part> evidence = new ArrayList<>();
+  private final List<CauseDraft.Part> fixes = new ArrayList<>();
+
+  CauseConclusion(RuleContext kcontext) {
+    this.kcontext = kcontext;
+    this.wording = Wording.of(kcontext);
+    this.meta = wording.metadataOf(kcontext.getRule());
+  }
+
+  /**
+   * One piece of evidence: the template {@code template} of this cause, seen at {@code origin}, with its
+   * placeholders' values given as name, value, name, value...
+   */
+  public CauseConclusion evidence(String template, String origin, Object... namesAndValues) {
+    Template t = wording.template(meta.id(), template, "evidence");
+    evidence.add(new CauseDraft.Part(t.position(), origin, List.of(oneLine(render(t, namesAndValues)))));
+    return this;
+  }
+
+  /** One step of the fix, with its commands: the template {@code template}, values given as name, value... */
+  public CauseConclusion fix(String template, Object... namesAndValues) {
+    Template t = wording.template(meta.id(), template, "fix");
+    fixes.add(new CauseDraft.Part(t.position(), null, steps(render(t, namesAndValues))));
+    return this;
+  }
+
+  /** Adds this firing to the cause's finding, which the ranking rules then see. */
+  public Finding conclude() {
+    return CauseDraft.add(kcontext, meta, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
+  }
+
+  static String render(Template t, Object[] namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException(t.where() + ": values are given as pairs (\"name\", value), but "
+          + namesAndValues.length + " arguments were passed");
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (!(namesAndValues[i] instanceof String name)) {
+        throw new IllegalArgumentException(t.where() + ": argument " + (i + 1) + " must be a placeholder's name in quotes");
+      }
+      values.put(name, namesAndValues[i + 1]);
+    }
+    try {
+      return t.compiled().execute(values);
+    } catch (MustacheException e) {
+      throw new IllegalStateException(t.where() + ": template '" + t.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Evidence is one sentence: the template's lines are joined. */
+  static String oneLine(String rendered) {
+    return String.join(" ", rendered.strip().split("\\s*\r?\n\\s*"));
+  }
+
+  /**
+   * A fix template's lines: a line starting with {@code $ } is a command; the lines between blank lines and
+   * commands form one step.
+   */
+  static List<String> steps(String rendered) {
+    List<String> out = new ArrayList<>();
+    StringBuilder step = new StringBuilder();
+    for (String line : rendered.split("\r?\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("$ ")) {
+        if (!step.isEmpty()) {
+          out.add(step.toString());
+          step.setLength(0);
+        }
+        if (!l.isEmpty()) {
+          out.add(l);
+        }
+      } else {
+        step.append(step.isEmpty() ? "" : " ").append(l);
+      }
+    }
+    if (!step.isEmpty()) {
+      out.add(step.toString());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tokendoctor.diagnosis;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The wording of one knowledge base: every cause's templates, and each rule's metadata as it applies (a variant
+ * rule takes what it leaves out from the rule named after its cause id). Registered against the compiled rules
+ * when the knowledge base is built, so that a rule's {@code then} part finds it through {@code kcontext} without
+ * reading metadata or files per firing.
+ *
+ * @param templates by cause id, then by template name
+ * @param metadata by rule name
+ */
+public record Wording(Map<String, Map<String, Template>> templates, Map<String, RuleMetadata> metadata) {
+  private static final Map<KieBase, Wording> BY_BASE = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The same by compiled rule: a rule base made again from the same compiled packages shares their rules. */
+  private static final Map<Rule, Wording> BY_RULE = Collections.synchronizedMap(new WeakHashMap<>());
+
+  public Wording {
+    templates = Map.copyOf(templates);
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** Makes {@code wording} the wording of the rules in {@code base}. */
+  public static void register(KieBase base, Wording wording) {
+    BY_BASE.put(base, wording);
+    base.getKiePackages().forEach(p -> p.getRules().forEach(r -> BY_RULE.put(r, wording)));
+  }
+
+  /** The wording of the rules the running rule belongs to. */
+  public static Wording of(org.kie.api.runtime.rule.RuleContext kcontext) {
+    Wording w = BY_BASE.get(kcontext.getKieRuntime().getKieBase());
+    if (w == null) {
+      w = BY_RULE.get(kcontext.getRule());
+    }
+    return w != null ? w : new Wording(Map.of(), Map.of());
+  }
+
+  /** The wording of {@code base}; none registered means no templates, and metadata read from each rule. */
+  public static Wording of(KieBase base) {
+    Wording w = BY_BASE.get(base);
+    return w != null ? w : new Wording(Map.of(), Map.of());
+  }
+
+  /** The metadata of {@code rule} as it applies. */
+  public RuleMetadata metadataOf(Rule rule) {
+    RuleMetadata m = metadata.get(rule.getName());
+    return m != null ? m : RuleMetadata.of(rule);
+  }
+
+  /** The template {@code name} of {@code cause}; fails with the file to write it in when there is none. */
+  public Template template(String cause, String name, String kind) {
+    Map<String, Template> of = templates.getOrDefault(cause, Map.of());
+    Template t = of.get(name);
+    if (t == null) {
+      throw new IllegalStateException("no template '" + name + "' for " + cause + ": write '## " + kind + " " + name
+          + "' in " + cause + TemplateFile.SUFFIX);
+    }
+    if (!t.kind().equals(kind)) {
+      throw new IllegalStateException(t.where() + ": the template '" + name + "' is a " + t.kind() + " template, used as " + kind);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tokendoctor.vocabulary;
+
+/**
+ * AWS accepted a set of credentials: an STS GetCallerIdentity probe returned the caller.
+ *
+ * @param arn the caller's ARN; {@code null} when not returned
+ * @param account the caller's account id; {@code null} when not returned
+ * @param where the probe ({@code STS us-east-1 -> 200 OK arn:aws:iam::123456789012:user/dev})
+ * @param primary it was the primary probe (the credentials the client uses, as it sends them)
+ */
+public record Accepted(String arn, String account, String where, boolean primary) {}

@@ -1,0 +1,25 @@
+package dev.tokendoctor.vocabulary;
+
+import dev.tokendoctor.facts.ValueDescriptor;
+
+/**
+ * What a client sends to AWS: the credentials it resolved and uses, whichever source they came from.
+ *
+ * @param client the client that resolved them ({@code aws-cli}, {@code boto3}...)
+ * @param keyKind {@code temporary} (ASIA), {@code long-term} (AKIA) or {@code other}
+ * @param keyId the access key id's descriptor (shown masked)
+ * @param keyOrigin where the key id came from ({@code env AWS_ACCESS_KEY_ID}, {@code ~/.aws/credentials:3 [dev] aws_access_key_id})
+ * @param tokenPresent a non-empty session token is sent with it
+ * @param tokenOrigin where the token came from; {@code null} without one
+ * @param provider the credential provider that produced them ({@code environment}, {@code shared-credentials-file}...)
+ * @param profile the profile they came from; {@code null} when none
+ * @param fromEnvironment they came from environment variables
+ */
+public record Sent(
+    String client, String keyKind, ValueDescriptor keyId, String keyOrigin, boolean tokenPresent, String tokenOrigin,
+    String provider, String profile, boolean fromEnvironment) {
+
+  public boolean temporary() {
+    return "temporary".equals(keyKind);
+  }
+}
