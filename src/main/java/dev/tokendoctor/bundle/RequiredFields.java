@@ -2,6 +2,7 @@ package dev.tokendoctor.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokendoctor.facts.Clock;
+import dev.tokendoctor.facts.CollectorRun;
 import dev.tokendoctor.facts.CredentialExpiry;
 import dev.tokendoctor.facts.EndpointSetting;
 import dev.tokendoctor.facts.EnvVar;
@@ -39,20 +40,22 @@ final class RequiredFields {
     }
   }
 
-  private static final Map<Class<?>, List<Required>> REQUIRED = Map.of(
-      Clock.class, List.of(Required.always("localTime")),
-      EnvVar.class, List.of(Required.always("name"), Required.always("value")),
-      ProfileSection.class, List.of(Required.always("file"), Required.always("path"), Required.always("header")),
-      ProfileProperty.class, List.of(Required.always("file"), Required.always("path"), Required.always("key"),
-          Required.always("value")),
-      ProfileSelection.class, List.of(Required.always("source")),
+  private static final Map<Class<?>, List<Required>> REQUIRED = Map.ofEntries(
+      // Which collectors ran decides the verdict (FactCoverage): a run without a name or status says nothing.
+      Map.entry(CollectorRun.class, List.of(Required.always("name"), Required.always("status"))),
+      Map.entry(Clock.class, List.of(Required.always("localTime"))),
+      Map.entry(EnvVar.class, List.of(Required.always("name"), Required.always("value"))),
+      Map.entry(ProfileSection.class, List.of(Required.always("file"), Required.always("path"), Required.always("header"))),
+      Map.entry(ProfileProperty.class, List.of(Required.always("file"), Required.always("path"), Required.always("key"),
+          Required.always("value"))),
+      Map.entry(ProfileSelection.class, List.of(Required.always("source"))),
       // Credentials from a role, SSO or a process are found without a key id known before the call; a key read
       // from somewhere (keyIdOrigin) has one.
-      ResolvedCredentials.class, List.of(new Required("provider", "found"), new Required("keyId", "keyIdOrigin")),
-      CredentialExpiry.class, List.of(Required.always("origin")),
-      RegionSetting.class, List.of(Required.always("origin")),
-      EndpointSetting.class, List.of(Required.always("origin")),
-      StsProbe.class, List.of(Required.always("outcome"), Required.always("signingRegion")));
+      Map.entry(ResolvedCredentials.class, List.of(new Required("provider", "found"), new Required("keyId", "keyIdOrigin"))),
+      Map.entry(CredentialExpiry.class, List.of(Required.always("origin"))),
+      Map.entry(RegionSetting.class, List.of(Required.always("client"), Required.always("origin"))),
+      Map.entry(EndpointSetting.class, List.of(Required.always("url"), Required.always("origin"))),
+      Map.entry(StsProbe.class, List.of(Required.always("outcome"), Required.always("signingRegion"))));
 
   private static final Map<Class<?>, Map<String, Type>> FIELDS = new ConcurrentHashMap<>();
 

@@ -97,8 +97,13 @@ class BatchInputsAndOutputFolderTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     // Every write to /dev/full fails as on a full disk (ENOSPC).
     Files.createSymbolicLink(out.resolve("results.csv"), Path.of("/dev/full"));
-    BatchFixtures.Run r = runWithin("batch", BatchFixtures.SAMPLE.toAbsolutePath().toString(), "--out", "out");
-    assertThat(r.exit()).isEqualTo(1);
+    // Resuming a run that had done nothing yet: a folder that already holds a results.csv is otherwise refused
+    // before anything is written.
+    String input = BatchFixtures.SAMPLE.toAbsolutePath().toString();
+    new Checkpoint(List.of(input), 0, 0, 0, false, null, null).write(out, BatchFixtures.MAPPER);
+    Files.writeString(out.resolve("results.jsonl"), "");
+    BatchFixtures.Run r = runWithin("batch", input, "--out", "out", "--resume");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains("cannot write the results: the disk is full; free some space, then run the same command")
         .hasLineCount(1).doesNotContain("Exception");
   }
