@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * failing call went to. Documentation and console links name no endpoint and are passed over.
  */
 final class EndpointUrlExtractor implements Extractor {
+  // Bounded as DNS bounds names: unbounded, the pattern was quadratic on a long run of name characters.
   private static final Pattern HOST = Pattern.compile(
-      "(?i)\\b(?:https?://)?(?:[a-z0-9.\\-]+\\.)?([a-z0-9\\-]+)[.\\-]((?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d))\\.amazonaws\\.com(?:\\.cn)?\\b");
+      "(?i)\\b(?:https?://)?(?:[a-z0-9.\\-]{1,190}\\.)?([a-z0-9\\-]{1,63})[.\\-]((?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d))\\.amazonaws\\.com(?:\\.cn)?\\b");
 
   @Override
   public void extract(TicketText text, TicketFacts facts) {

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * shape flag stays false and its length 0.
  */
 final class PastedValues {
+  /** The longest value the shape patterns are tried on: masks and placeholders are short. */
+  private static final int MAX_PATTERN_INPUT = 512;
+
   enum Kind { KEY_ID, SECRET, PLAIN }
 
   private static final Pattern MASKED = Pattern.compile(
@@ -38,7 +41,8 @@ final class PastedValues {
   /** The customer hid the value: only its presence is known. */
   static boolean masked(String raw) {
     String core = core(raw);
-    return !core.isEmpty() && MASKED.matcher(core).matches();
+    // A mask is short; the pattern is not linear, and a ticket's values are untrusted.
+    return !core.isEmpty() && core.length() <= MAX_PATTERN_INPUT && MASKED.matcher(core).matches();
   }
 
   ValueDescriptor describe(String raw, Kind kind) {
@@ -91,7 +95,7 @@ final class PastedValues {
     if (core.matches("A[KS]IA[A-Z0-9]{9}EXAMPLE") || core.matches("[A-Za-z0-9/+]{30}EXAMPLEKEY")) {
       return "aws-example";
     }
-    if (TEMPLATE.matcher(core).matches()) {
+    if (core.length() <= MAX_PATTERN_INPUT && TEMPLATE.matcher(core).matches()) {
       return "template";
     }
     if (LITERAL_NONE.contains(l)) {
