@@ -28,6 +28,22 @@ class TriageCommandTest {
   }
 
   @Test
+  void replyIsTheAnswerToSendForTheTopCauseOnly() {
+    CliRun r = CliRun.of("triage", SKEW, "--format", "reply");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(r.out()).contains("clock").doesNotContain("CLOCK_SKEW", "score", "Ruled out", "&amp;", "&lt;")
+        .doesNotContainPattern("\\b\\d+ ?(?:h|min) ago");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void aThinTicketIsNeverOkAndAsksQuestions() {
+    CliRun r = CliRun.of("triage", THIN, "--format", "reply");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(r.out()).contains("```sh", "tokendoctor collect -o bundle.json");
+  }
+
+  @Test
   void jsonAndMarkdown() throws Exception {
     JsonNode j = new ObjectMapper().readTree(CliRun.of("triage", SKEW, "--format", "json").out());
     assertThat(j.get("findings").get(0).get("id").asText()).isEqualTo("CLOCK_SKEW");
