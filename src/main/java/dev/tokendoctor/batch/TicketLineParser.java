@@ -6,6 +6,7 @@ import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.facts.TicketContext;
+import dev.tokendoctor.ticket.TicketExtractor;
 import dev.tokendoctor.ticket.TicketParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,11 @@ import java.util.Set;
  * Thread-safe.
  */
 final class TicketLineParser {
+  /**
+   * How facts read from a line's {@code "text"} name their source: the same extraction as {@code tokendoctor
+   * triage}, so a ticket gets the same answer in a batch as alone.
+   */
+  static final String TEXT_SOURCE = "ticket";
   /** The members a ticket line may have; others are warned about, like unknown fields of a bundle. */
   static final Set<String> MEMBERS = Set.of("ticket", "bundle", "error", "context", "text", "meta");
   /** Metadata values are labels (a date, a customer, a product), not text: longer ones are cut. */
@@ -136,7 +142,7 @@ final class TicketLineParser {
       if (!textNode.isTextual()) {
         throw new Unreadable("malformed-line", id, source + ": $.text: expected the ticket's text, a string");
       }
-      fromText = TicketText.facts(textNode.asText());
+      fromText = TicketExtractor.extract(textNode.asText(), TEXT_SOURCE);
     }
     JsonNode bundleNode = root.get("bundle");
     JsonNode pastedError = root.get("error");
@@ -145,7 +151,7 @@ final class TicketLineParser {
     }
     FactBundle bundle;
     if (bundleNode == null || bundleNode.isNull()) {
-      bundle = fromText != null ? fromText : TicketText.facts("");
+      bundle = fromText != null ? fromText : TicketExtractor.extract("", TEXT_SOURCE);
     } else {
       try {
         bundle = FactMerge.merge(codec.read(bundleNode, source + " bundle", warnings::add), fromText);

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  * {@code <not set>} is a fact (no credentials, no region), not an unknown.
  */
 final class ConfigureListExtractor implements Extractor {
-  /** The provider of credentials whose source the ticket does not show. */
-  static final String UNKNOWN_PROVIDER = "unknown";
 
   private static final Pattern HEADER = Pattern.compile("^\\s*Name\\s+Value\\s+Type\\s+Location\\s*$");
   private static final Pattern ROW = Pattern.compile(
@@ -80,7 +78,7 @@ final class ConfigureListExtractor implements Extractor {
     // Nor a key id origin: a fact that says where a key id was read carries the key id (the bundle's contract); the
     // origin, with the last four characters, is told in the reason instead. A type the table does not know is an
     // unknown provider, never none.
-    facts.credentials(new ResolvedCredentials("cli-v2", true, true, provider == null ? UNKNOWN_PROVIDER : provider,
+    facts.credentials(new ResolvedCredentials("cli-v2", true, true, provider == null ? TicketFacts.UNKNOWN_PROVIDER : provider,
         provider != null && provider.startsWith("profile") ? profile : null, "aws configure list: " + key.type + ", " + keyOrigin,
         null, null, secret == null ? null : secret.origin, null, null, null, null), TicketFacts.Weight.CONFIGURE_LIST);
   }

@@ -65,7 +65,7 @@ final class DebugLogExtractor implements Extractor {
     }
     facts.region(region, origin, TicketFacts.Weight.DEBUG_LOG);
     if (withToken != null) {
-      facts.credentials(new ResolvedCredentials(client(all), true, true, ConfigureListExtractor.UNKNOWN_PROVIDER, null,
+      facts.credentials(new ResolvedCredentials(client(all), true, true, TicketFacts.UNKNOWN_PROVIDER, null,
           "the credentials the failing request was signed with",
           id == null ? null : origin, keyId, null, null, tokenOrigin, token, null), TicketFacts.Weight.DEBUG_LOG);
       facts.shown("resolution", "partial", origin + ": the key id and session token the client sent (not where they came from)");

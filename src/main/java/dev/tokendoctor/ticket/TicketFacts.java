@@ -26,6 +26,12 @@ import java.util.TreeMap;
  * environment listing), whatever their order in the text.
  */
 final class TicketFacts {
+  /**
+   * The provider of credentials whose source the ticket does not show (a configure-list type the extractor does
+   * not know, a debug log): unknown, never none, since a bundle's found credentials name their provider.
+   */
+  static final String UNKNOWN_PROVIDER = "unknown";
+
   /** How much a source of a fact is trusted; a higher one replaces a lower one. */
   enum Weight { MENTION, ENVIRONMENT, CONFIGURE_LIST, ENDPOINT, COMMAND_LINE, DEBUG_LOG }
 

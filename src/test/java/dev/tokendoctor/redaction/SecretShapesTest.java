@@ -29,7 +29,7 @@ class SecretShapesTest {
       "arn:aws:iam::111122223333:role/deploy, none",
       "AdministratorAccess-111122223333, none",
       "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567, none",
-      "/home/Runner/work/myRepo/myRepo/bin/tool, none",
+      "/home/Runner/build/myRepo/myRepo/bin/tool, none",
       "AIDACKCEVSQ6C2EXAMPLE, none",
       "https://sso.example.com/start, none",
       "2026-01-01T00:00:00Z, none",
