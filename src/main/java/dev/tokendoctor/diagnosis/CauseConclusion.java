@@ -29,6 +29,7 @@ public final class CauseConclusion {
   private final RuleMetadata meta;
   private final List<CauseDraft.Part> evidence = new ArrayList<>();
   private final List<CauseDraft.Part> fixes = new ArrayList<>();
+  private String title;
 
   CauseConclusion(RuleContext kcontext) {
     this.kcontext = kcontext;
@@ -53,9 +54,18 @@ public final class CauseConclusion {
     return this;
   }
 
+  /**
+   * A title naming this firing's values (the template {@code ## title NAME}), in place of the rule's
+   * {@code @title}; the title of the form of the cause that gives the finding its severity is shown.
+   */
+  public CauseConclusion title(String template, Object... namesAndValues) {
+    title = oneLine(render(wording.template(meta.id(), template, "title"), namesAndValues));
+    return this;
+  }
+
   /** Adds this firing to the cause's finding, which the ranking rules then see. */
   public Finding conclude() {
-    return CauseDraft.add(kcontext, meta, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
+    return CauseDraft.add(kcontext, meta, title, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
   }
 
   static String render(Template t, Object[] namesAndValues) {

@@ -25,6 +25,7 @@ public final class CauseDraft {
 
   private final String id;
   private RuleMetadata meta;
+  private String title;
   private final String ruleFile;
   private final List<Part> evidence = new ArrayList<>();
   private final List<Part> fixes = new ArrayList<>();
@@ -36,7 +37,8 @@ public final class CauseDraft {
     this.ruleFile = ruleFile;
   }
 
-  static Finding add(RuleContext kcontext, RuleMetadata meta, String ruleFile, List<Part> evidence, List<Part> fixes) {
+  static Finding add(RuleContext kcontext, RuleMetadata meta, String title, String ruleFile, List<Part> evidence,
+      List<Part> fixes) {
     KieRuntime rt = kcontext.getKieRuntime();
     CauseDraft draft = null;
     for (Object o : rt.getObjects(o -> o instanceof CauseDraft d && d.id.equals(meta.id()))) {
@@ -45,8 +47,13 @@ public final class CauseDraft {
     boolean fresh = draft == null;
     if (fresh) {
       draft = new CauseDraft(meta.id(), meta, ruleFile);
+      draft.title = title;
     } else if (Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) < 0) {
       draft.meta = meta; // the strongest form of the cause gives the title and severity, as the ranking does
+      draft.title = title;
+    } else if (draft.title == null && title != null
+        && Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) == 0) {
+      draft.title = title;
     }
     draft.evidence.addAll(evidence);
     draft.fixes.addAll(fixes);
@@ -68,7 +75,7 @@ public final class CauseDraft {
     fixes.stream().sorted(ORDER).forEach(p -> byTemplate.computeIfAbsent(p.position(), k -> new LinkedHashSet<>()).addAll(p.lines()));
     List<String> steps = new ArrayList<>();
     byTemplate.values().forEach(steps::addAll);
-    return new Finding(id, meta.title(), Severity.parse(meta.severity()), Confidence.parse(meta.confidence()),
+    return new Finding(id, title != null ? title : meta.title(), Severity.parse(meta.severity()), Confidence.parse(meta.confidence()),
         meta.explains(), meta.supersedes(), List.copyOf(ev), steps, meta.sources(), ruleFile);
   }
 }

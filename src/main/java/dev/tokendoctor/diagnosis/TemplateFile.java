@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 public final class TemplateFile {
   /** The file name suffix. */
   public static final String SUFFIX = ".templates.md";
-  public static final Set<String> KINDS = Set.of("evidence", "fix", "check");
+  public static final Set<String> KINDS = Set.of("evidence", "fix", "check", "title");
   private static final Pattern HEADING = Pattern.compile("^##\\s+(\\S+)\\s+(\\S+)\\s*$");
 
   /** A problem with a template file, at a line. */
@@ -74,7 +74,7 @@ public final class TemplateFile {
         }
         Matcher m = HEADING.matcher(line);
         if (!m.matches() || !KINDS.contains(m.group(1))) {
-          problems.add(new Problem(i + 1, "a heading must be '## evidence NAME', '## fix NAME' or '## check NAME', not '"
+          problems.add(new Problem(i + 1, "a heading must be '## evidence NAME', '## fix NAME', '## check NAME' or '## title NAME', not '"
               + line.strip() + "'"));
           continue;
         }
