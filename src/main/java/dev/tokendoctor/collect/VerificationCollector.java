@@ -81,18 +81,9 @@ final class VerificationCollector {
 
   private void iam(Collection c, Budget budget, Material verifier, String region, String keyId, String shown,
       String profile, String keyAccount) {
-    String partition = Partitions.of(region);
-    String iamRegion = switch (partition) {
-      case "aws-us-gov" -> "us-gov-west-1";
-      case "aws-cn" -> "cn-north-1";
-      default -> "us-east-1";
-    };
-    String endpoint = c.request.iamEndpointOrDefault() != null ? c.request.iamEndpointOrDefault().toString()
-        : switch (partition) {
-          case "aws-us-gov" -> "https://iam.us-gov.amazonaws.com";
-          case "aws-cn" -> "https://iam.cn-north-1.amazonaws.com.cn";
-          default -> "https://iam.amazonaws.com";
-        };
+    IamEndpoint partitionIam = IamEndpoint.forRegion(region);
+    String iamRegion = partitionIam.signingRegion();
+    String endpoint = c.request.iamEndpointOrDefault() != null ? c.request.iamEndpointOrDefault().toString() : partitionIam.url();
     StsCall.Answer<ListUsersResponse> users = iamCall(c, budget, endpoint, iamRegion, verifier,
         iam -> iam.listUsers(b -> b.maxItems(MAX_USERS)));
     if (users == null || !users.outcome().equals("ok")) {
