@@ -31,4 +31,14 @@ public record ConfigFile(
   public boolean configFile() {
     return "config".equals(kind);
   }
+
+  /** The file exists but could not be read. */
+  public boolean unreadable() {
+    return exists && Boolean.FALSE.equals(readable);
+  }
+
+  /** What named this path when it is not the default one ({@code env AWS_CONFIG_FILE}); else {@code null}. */
+  public String namedBy() {
+    return pathSource != null && !"default".equals(pathSource) ? pathSource : null;
+  }
 }

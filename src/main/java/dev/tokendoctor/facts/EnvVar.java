@@ -23,4 +23,24 @@ public record EnvVar(String name, ValueDescriptor value) {
   public String misspellingOf() {
     return CredentialNames.meantVariable(name);
   }
+
+  /** The value as it is safe to show ({@code ValueDescriptor.shown}); {@code null} for a secret or an unknown value. */
+  public String shown() {
+    return value == null ? null : value.shown();
+  }
+
+  /**
+   * The credential provider this variable points the chain at, before or instead of any profile:
+   * {@code web-identity} ({@code AWS_WEB_IDENTITY_TOKEN_FILE}, {@code AWS_ROLE_ARN}, {@code AWS_ROLE_SESSION_NAME}),
+   * {@code container} ({@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}, {@code _FULL_URI},
+   * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}) or {@code boto-config} ({@code BOTO_CONFIG}); {@code null} for others.
+   */
+  public String steersChainTo() {
+    return switch (name) {
+      case "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME" -> "web-identity";
+      case "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN" -> "container";
+      case "BOTO_CONFIG" -> "boto-config";
+      default -> null;
+    };
+  }
 }

@@ -28,4 +28,14 @@ public record ProfileSelection(
   public boolean explicit() {
     return !"default".equals(source);
   }
+
+  /** Why this profile, as shown in evidence: its {@code source}, or {@code no profile selected} for the default. */
+  public String where() {
+    return explicit() ? source : "no profile selected";
+  }
+
+  /** The profile's name when it was chosen explicitly (a command then needs {@code --profile}); else {@code null}. */
+  public String explicitName() {
+    return explicit() ? name : null;
+  }
 }

@@ -8,8 +8,21 @@ package dev.tokendoctor.facts;
  * @param firstGood the first fixed version (exclusive upper bound); empty when not fixed yet
  * @param symptom what goes wrong, in plain words
  * @param source the public report
+ * @param upgradeCommand the command that installs a fixed version ({@code npm install -g aws-cdk@latest}); empty when
+ *     the row names none
+ * @param pinBefore pinning the last version before {@code firstBad} is a way out too (a command-line tool that can
+ *     be installed at any version); {@code yes} or {@code no}
  */
-public record ToolDefect(String tool, String firstBad, String firstGood, String symptom, String source) {
+public record ToolDefect(
+    String tool, String firstBad, String firstGood, String symptom, String source, String upgradeCommand, boolean pinBefore) {
+
+  /** The table the rows come from, as shown in evidence. */
+  public static final String TABLE = "rules/tables/tool-defects.csv";
+
+  /** A fixed version is named ({@code firstGood} is not empty). */
+  public boolean fixed() {
+    return firstGood != null && !firstGood.isBlank();
+  }
 
   /** {@code version} lies in [firstBad, firstGood). */
   public boolean affects(String version) {

@@ -8,5 +8,8 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class,
+      // area: sources (rules/vocabulary/sources.drl): where credentials come from
+      NoCredentials.class, ChainAttempt.class, AmbientCredentials.class, ExpectedProfile.class, ProviderVariables.class,
+      ProcessOutcome.class, Misspelled.class, ToolVersion.class, DefectiveVersion.class);
 }

@@ -22,4 +22,14 @@ public record Sent(
   public boolean temporary() {
     return "temporary".equals(keyKind);
   }
+
+  /** The client's credential chain, as shown in evidence: {@code java-sdk-v2 credential chain}. */
+  public String chain() {
+    return client + " credential chain";
+  }
+
+  /** Where the key id came from, or the client's credential chain when that is not known. */
+  public String where() {
+    return keyOrigin != null ? keyOrigin : chain();
+  }
 }

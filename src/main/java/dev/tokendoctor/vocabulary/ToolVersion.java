@@ -1,0 +1,11 @@
+package dev.tokendoctor.vocabulary;
+
+/**
+ * The failing tool and its version, as the ticket names them.
+ *
+ * @param tool the tool ({@code aws-cdk}, {@code aws-sdk-js-v3})
+ * @param version its version ({@code 2.167.0})
+ * @param where where it was said ({@code ticket})
+ * @param errorCode the AWS error code it failed with; {@code null} when not known
+ */
+public record ToolVersion(String tool, String version, String where, String errorCode) {}
