@@ -8,5 +8,9 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class,
+      // area: regions
+      ClientRegion.class, RegionNotACode.class, RegionNotFound.class, RegionlessClients.class, KeyRefusedInOpenRegion.class,
+      WorksInOpenRegion.class, GlobalEndpointMark.class, CredentialsPartition.class, StsDeactivated.class,
+      ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class);
 }
