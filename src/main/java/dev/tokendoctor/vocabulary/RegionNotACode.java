@@ -30,6 +30,11 @@ public record RegionNotACode(String client, String region, String origin, boolea
     return ClientRegion.optionIn(origin);
   }
 
+  /** The people-facing name of the tools that share this client's view ({@code the AWS CLI v2}). */
+  public String clientLabel() {
+    return RegionSetting.clientLabel(client);
+  }
+
   /** The tools that share this client's view, at the start of a sentence ({@code boto3 and the AWS CLI v1}). */
   public String clientSubject() {
     return ClientRegion.subject(RegionSetting.clientLabel(client));
