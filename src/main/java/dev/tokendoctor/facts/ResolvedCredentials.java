@@ -55,9 +55,12 @@ public record ResolvedCredentials(
     return "environment".equals(provider);
   }
 
-  /** The client in words: {@code the AWS SDK for Java v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS CLI v2}. */
+  /**
+   * The client in words: {@code the AWS SDK for Java v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS CLI v2};
+   * {@code the client} when the bundle does not say which.
+   */
   public String clientName() {
-    return StsProbe.clientName(client);
+    return client == null ? "the client" : StsProbe.clientName(client);
   }
 
   /**

@@ -31,7 +31,7 @@ public record RegionlessClients(String who, boolean none, boolean clientNamed, b
     for (Object o : withoutRegion) {
       RegionSetting s = (RegionSetting) o;
       labels.add(s.clientLabel());
-      failing |= s.client().equals(failingClient);
+      failing |= s.client() != null && s.client().equals(failingClient);
     }
     String who = labels.isEmpty() ? "" : labels.size() == 1 ? labels.first()
         : String.join(", ", labels.headSet(labels.last())) + " and " + labels.last();
