@@ -34,4 +34,9 @@ public record EndpointSetting(String service, String url, String host, String or
     }
     return null;
   }
+
+  /** The environment variable that sets it ({@code AWS_ENDPOINT_URL_STS}); {@code null} when a file does. */
+  public String variable() {
+    return origin != null && origin.startsWith("env ") ? origin.substring(4) : null;
+  }
 }

@@ -54,4 +54,28 @@ public record ResolvedCredentials(
   public boolean fromEnvironment() {
     return "environment".equals(provider);
   }
+
+  /**
+   * The client in words: {@code the AWS SDK for Java v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS CLI v2};
+   * {@code the client} when the bundle does not say which.
+   */
+  public String clientName() {
+    return client == null ? "the client" : StsProbe.clientName(client);
+  }
+
+  /**
+   * The profile a command names to change these credentials: the providing profile, {@code null} when they come
+   * from the environment (a command changes the variables there) or from no profile.
+   */
+  public String commandProfile() {
+    return fromEnvironment() ? null : profile;
+  }
+
+  /** The secret, trimmed and unquoted, does not have the 40 characters of an AWS secret access key. */
+  public boolean secretLengthWrong() {
+    return secret != null && secret.trimmedLength() != SECRET_LENGTH;
+  }
+
+  /** The length of every AWS secret access key. */
+  public static final int SECRET_LENGTH = 40;
 }

@@ -132,4 +132,19 @@ public record StsProbe(
     String[] parts = callerArn.split(":", 3);
     return parts.length > 1 ? parts[1] : null;
   }
+
+  /** AWS said the request's credential scope names another region: "Credential should be scoped to a valid region". */
+  public boolean scopedToAnotherRegion() {
+    return errorMessage != null && errorMessage.contains("Credential should be scoped");
+  }
+
+  /** AWS said the signature's time is too far off: the message starts "Signature expired". */
+  public boolean signatureExpired() {
+    return errorMessage != null && errorMessage.startsWith("Signature expired");
+  }
+
+  /** The endpoint could not be reached at all (no such host, connection refused). */
+  public boolean unreachable() {
+    return "unreachable".equals(outcome);
+  }
 }

@@ -74,4 +74,14 @@ public record ValueDescriptor(
   public String label() {
     return shown != null ? shown : "(hidden, " + length + " chars)";
   }
+
+  /** The raw value is longer than the value itself: whitespace or quotes around it. */
+  public boolean padded() {
+    return length != trimmedLength;
+  }
+
+  /** The value holds characters outside those its kind uses (A-Z a-z 0-9 / + for a secret): {@code charset == "other"}. */
+  public boolean oddCharacters() {
+    return "other".equals(charset);
+  }
 }

@@ -11,5 +11,9 @@ public final class DerivedFacts {
       ClockOff.class, OperatingSystem.class, ProfileAccount.class,
       // area: sources (rules/vocabulary/sources.drl): where credentials come from
       NoCredentials.class, ChainAttempt.class, AmbientCredentials.class, ExpectedProfile.class, ProviderVariables.class,
-      ProcessOutcome.class, Misspelled.class, ToolVersion.class, DefectiveVersion.class);
+      ProcessOutcome.class, Misspelled.class, ToolVersion.class, DefectiveVersion.class,
+      // area: regions
+      ClientRegion.class, RegionNotACode.class, RegionNotFound.class, RegionlessClients.class, KeyRefusedInOpenRegion.class,
+      WorksInOpenRegion.class, GlobalEndpointMark.class, CredentialsPartition.class, StsDeactivated.class,
+      ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class);
 }
