@@ -8,5 +8,7 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class,
+      // area: values (rules/vocabulary/values.drl)
+      SentValue.class, WrittenValue.class, LongerToken.class, EmptyTokenRefused.class);
 }
