@@ -92,7 +92,7 @@ public record SentValue(String setting, String origin, ValueDescriptor value, St
     return "aws-example".equals(value.placeholderKind());
   }
 
-  /** It is a template left as it was ({@code <...>}, {@code YOUR_...}, {@code ${VAR}}, {@code {{ }}}, {@code %(VAR)s}). */
+  /** It is a template left as it was ({@code <...>}, {@code YOUR_...}, {@code ${VAR}}, double braces, {@code %(VAR)s}). */
   public boolean templateLeft() {
     return "template".equals(value.placeholderKind());
   }
