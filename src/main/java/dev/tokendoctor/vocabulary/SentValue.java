@@ -58,9 +58,12 @@ public record SentValue(String setting, String origin, ValueDescriptor value, St
     return fromEnvironment ? null : profile;
   }
 
-  /** The client in words: {@code the AWS CLI v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS SDK for Java v2}. */
+  /**
+   * The client in words: {@code the AWS CLI v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS SDK for Java v2};
+   * {@code the client} when the bundle does not say which.
+   */
   public String clientName() {
-    return StsProbe.clientName(client);
+    return client == null ? "the client" : StsProbe.clientName(client);
   }
 
   /** A space or tab inside the value, a line break inside it, or an invisible character: every AWS client sends these. */
