@@ -8,6 +8,7 @@ import dev.tokendoctor.facts.RegionInfo;
 import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.facts.TokenLengthLimit;
 import dev.tokendoctor.facts.ToolDefect;
+import dev.tokendoctor.facts.UniqueIdPrefix;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class Tables {
       "token-length-limits", TokenLengthLimit.class,
       "empty-token-clients", EmptyTokenClient.class,
       "settings", Setting.class,
-      "login-tools", LoginTool.class);
+      "login-tools", LoginTool.class,
+      "unique-id-prefixes", UniqueIdPrefix.class);
 
   private Tables() {}
 

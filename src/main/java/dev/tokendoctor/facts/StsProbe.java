@@ -106,7 +106,8 @@ public record StsProbe(
         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 
-  static String clientName(String client) {
+  /** One client in words: {@code the AWS SDK for Java v2}, {@code botocore (boto3, AWS CLI v1)}, {@code the AWS CLI v2}. */
+  public static String clientName(String client) {
     return switch (client) {
       case "java-sdk-v2" -> "the AWS SDK for Java v2";
       case "botocore" -> "botocore (boto3, AWS CLI v1)";

@@ -15,5 +15,7 @@ public final class DerivedFacts {
       // area: regions
       ClientRegion.class, RegionNotACode.class, RegionNotFound.class, RegionlessClients.class, KeyRefusedInOpenRegion.class,
       WorksInOpenRegion.class, GlobalEndpointMark.class, CredentialsPartition.class, StsDeactivated.class,
-      ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class);
+      ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class,
+      // area: values (rules/vocabulary/values.drl)
+      SentValue.class, WrittenValue.class, LongerToken.class, EmptyTokenRefused.class);
 }

@@ -20,6 +20,11 @@ public final class Places {
     return origin.contains("/cache/") ? "cache" : "profile";
   }
 
+  /** The environment variable an origin names ({@code env AWS_SESSION_TOKEN} → {@code AWS_SESSION_TOKEN}); {@code null} for any other place. */
+  public static String variable(String origin) {
+    return "env".equals(of(origin)) ? origin.substring(4) : null;
+  }
+
   /** The cache file an expiry is written in: what it applies to when known, else the origin's path. */
   public static String cacheFile(String origin, String appliesTo) {
     if (!"cache".equals(of(origin))) {
