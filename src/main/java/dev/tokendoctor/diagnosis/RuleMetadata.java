@@ -47,11 +47,17 @@ public record RuleMetadata(
         List.copyOf(words(meta, "sources")));
   }
 
-  /** This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). */
+  /**
+   * This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). A rule
+   * that declares its own {@code @severity} is another form of the cause (a smell form for an unused profile, say):
+   * it explains and supersedes only what it declares itself, as the ranking expects of such a form; a rule with only
+   * {@code @id} is a piece of the lead's form and takes all of it.
+   */
   public RuleMetadata inheritFrom(RuleMetadata lead) {
+    boolean ownForm = severity != null;
     return new RuleMetadata(id, kind, title != null ? title : lead.title(), severity != null ? severity : lead.severity(),
-        confidence != null ? confidence : lead.confidence(), explains.isEmpty() ? lead.explains() : explains,
-        supersedes.isEmpty() ? lead.supersedes() : supersedes, sources.isEmpty() ? lead.sources() : sources);
+        confidence != null ? confidence : lead.confidence(), explains.isEmpty() && !ownForm ? lead.explains() : explains,
+        supersedes.isEmpty() && !ownForm ? lead.supersedes() : supersedes, sources.isEmpty() ? lead.sources() : sources);
   }
 
   public boolean cause() {
