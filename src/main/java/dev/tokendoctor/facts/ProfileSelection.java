@@ -28,4 +28,19 @@ public record ProfileSelection(
   public boolean explicit() {
     return !"default".equals(source);
   }
+
+  /** The environment variable that selects the profile ({@code AWS_PROFILE}); {@code null} for {@code --profile} or the default. */
+  public String variable() {
+    return source != null && source.startsWith("env ") ? source.substring(4) : null;
+  }
+
+  /** An environment variable selects the profile. */
+  public boolean selectedByVariable() {
+    return variable() != null;
+  }
+
+  /** The defined profile name most like the selected one; {@code null} when none looks like it. */
+  public String closestName() {
+    return similarNames.isEmpty() ? null : similarNames.get(0);
+  }
 }

@@ -8,5 +8,8 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class,
+      // area: files (rules/vocabulary/files.drl)
+      FileMisread.class, WrongHeader.class, HiddenProfile.class, DefinedTwice.class, SentFromDuplicate.class,
+      FilesOutOfReach.class);
 }
