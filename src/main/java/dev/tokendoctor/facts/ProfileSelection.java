@@ -39,6 +39,11 @@ public record ProfileSelection(
     return variable() != null;
   }
 
+  /** The similar names as a list for a sentence ({@code staging, Staging2}); {@code null} when there are none. */
+  public String similarNamesListed() {
+    return similarNames.isEmpty() ? null : String.join(", ", similarNames);
+  }
+
   /** The defined profile name most like the selected one; {@code null} when none looks like it. */
   public String closestName() {
     return similarNames.isEmpty() ? null : similarNames.get(0);
