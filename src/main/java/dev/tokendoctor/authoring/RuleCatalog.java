@@ -62,9 +62,12 @@ public record RuleCatalog(
           continue; // a variant of a cause (one piece of evidence, one form of the fix) is listed with its cause
         }
         String id = r.id() == null ? r.name() : r.id();
-        entries.add(new CatalogEntry(id, nonNull(r.meta("title")), nonNull(r.meta("severity")), nonNull(r.meta("confidence")),
+        CatalogEntry e = new CatalogEntry(id, nonNull(r.meta("title")), nonNull(r.meta("severity")), nonNull(r.meta("confidence")),
             causes.find(id).map(Cause::section).orElse(""), d.source().displayPath(), d.source().relativePath(), r.line(),
-            suite.count(id), checks.get(id), words(r.meta("explains")), words(r.meta("supersedes")), words(r.meta("sources"))));
+            suite.count(id), checks.get(id), words(r.meta("explains")), words(r.meta("supersedes")), words(r.meta("sources")));
+        if (entries.stream().noneMatch(o -> sameForm(o, e))) {
+          entries.add(e); // a form's further small rules repeat its metadata: the form is listed once, at its first rule
+        }
       }
     }
     entries.sort(Comparator.comparingInt((CatalogEntry e) -> order.contains(e.id()) ? order.indexOf(e.id()) : Integer.MAX_VALUE)
@@ -76,6 +79,13 @@ public record RuleCatalog(
   static boolean variant(DrlFile d, DrlRule r) {
     return r.id() != null && !r.name().equals(r.id()) && r.meta("title") == null
         && d.rules().stream().anyMatch(o -> o.name().equals(r.id()) && o.kind().equals(r.kind()));
+  }
+
+  /** Two rules of one file that declare the same form of a cause: the same title, severity, confidence and ranking. */
+  private static boolean sameForm(CatalogEntry a, CatalogEntry b) {
+    return a.id().equals(b.id()) && a.relativePath().equals(b.relativePath()) && a.title().equals(b.title())
+        && a.severity().equals(b.severity()) && a.confidence().equals(b.confidence()) && a.explains().equals(b.explains())
+        && a.supersedes().equals(b.supersedes());
   }
 
   /** The listed causes no rule concludes yet. */

@@ -19,9 +19,10 @@ public final class CauseDraft {
   /** A part one firing adds: its template's position, the origin (evidence only) and the rendered lines. */
   record Part(int position, String origin, List<String> lines) {}
 
+  // Origins by their numbers' values ("~/.aws/credentials:2" before ":10"), as a reader goes down a file.
   private static final Comparator<Part> ORDER = Comparator.comparingInt(Part::position)
-      .thenComparing(p -> p.origin() == null ? "" : p.origin())
-      .thenComparing(p -> String.join("\n", p.lines()));
+      .thenComparing(p -> p.origin() == null ? "" : p.origin(), CauseDraft::naturally)
+      .thenComparing(p -> String.join("\n", p.lines()), CauseDraft::naturally);
 
   private final String id;
   private RuleMetadata meta;
@@ -77,5 +78,40 @@ public final class CauseDraft {
     byTemplate.values().forEach(steps::addAll);
     return new Finding(id, title != null ? title : meta.title(), Severity.parse(meta.severity()), Confidence.parse(meta.confidence()),
         meta.explains(), meta.supersedes(), List.copyOf(ev), steps, meta.sources(), ruleFile);
+  }
+
+  /** Compares texts with their runs of digits compared by value: {@code line 2} before {@code line 10}. */
+  static int naturally(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int ei = i;
+        int ej = j;
+        while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+          ei++;
+        }
+        while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+          ej++;
+        }
+        String na = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
+        String nb = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
+        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

@@ -48,10 +48,10 @@ public record RuleMetadata(
   }
 
   /**
-   * This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). A
-   * variant that declares its own {@code @severity} is another form of the cause (the smell form of an unused
-   * profile: "no @explains and a lower @severity"), so it explains and supersedes only what it declares itself:
-   * inheriting the lead's {@code @explains} would rank a smell as the cause of the error.
+   * This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). A rule
+   * that declares its own {@code @severity} is another form of the cause (a smell form for an unused profile, say):
+   * it explains and supersedes only what it declares itself, as the ranking expects of such a form; a rule with only
+   * {@code @id} is a piece of the lead's form and takes all of it.
    */
   public RuleMetadata inheritFrom(RuleMetadata lead) {
     boolean ownForm = severity != null;

@@ -10,4 +10,15 @@ package dev.tokendoctor.facts;
  * @param container the process looks like it runs in a container
  * @param awsDirectoryExists {@code ~/.aws} exists in that home
  */
-public record Host(String os, String user, String home, String sudoUser, Boolean container, Boolean awsDirectoryExists) {}
+public record Host(String os, String user, String home, String sudoUser, Boolean container, Boolean awsDirectoryExists) {
+
+  /** The HOME the clients use is known to have no {@code .aws} directory (not merely unknown). */
+  public boolean awsDirectoryMissing() {
+    return Boolean.FALSE.equals(awsDirectoryExists);
+  }
+
+  /** The process is known to run in a container. */
+  public boolean inContainer() {
+    return Boolean.TRUE.equals(container);
+  }
+}

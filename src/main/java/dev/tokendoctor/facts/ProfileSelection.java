@@ -38,4 +38,24 @@ public record ProfileSelection(
   public String explicitName() {
     return explicit() ? name : null;
   }
+
+  /** The environment variable that selects the profile ({@code AWS_PROFILE}); {@code null} for {@code --profile} or the default. */
+  public String variable() {
+    return source != null && source.startsWith("env ") ? source.substring(4) : null;
+  }
+
+  /** An environment variable selects the profile. */
+  public boolean selectedByVariable() {
+    return variable() != null;
+  }
+
+  /** The similar names as a list for a sentence ({@code staging, Staging2}); {@code null} when there are none. */
+  public String similarNamesListed() {
+    return similarNames.isEmpty() ? null : String.join(", ", similarNames);
+  }
+
+  /** The defined profile name most like the selected one; {@code null} when none looks like it. */
+  public String closestName() {
+    return similarNames.isEmpty() ? null : similarNames.get(0);
+  }
 }

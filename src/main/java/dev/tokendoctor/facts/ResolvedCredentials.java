@@ -78,4 +78,25 @@ public record ResolvedCredentials(
 
   /** The length of every AWS secret access key. */
   public static final int SECRET_LENGTH = 40;
+  }
+
+  /** Where evidence about this client's provider chain is shown: {@code cli-v2 credential chain}. */
+  public String chainOrigin() {
+    return client + " credential chain";
+  }
+
+  /** The secret's length when it is not the 40 characters of an AWS secret access key; {@code null} otherwise. */
+  public Integer unusualSecretLength() {
+    return secret != null && secret.length() != 40 ? secret.length() : null;
+  }
+
+  /** The key id's length when it is not the 20 characters of an access key id; {@code null} otherwise. */
+  public Integer unusualKeyIdLength() {
+    return keyId != null && keyId.length() != 20 ? keyId.length() : null;
+  }
+
+  /** The key id, the secret or the session token this client sends came from {@code origin}. */
+  public boolean sendsFrom(String origin) {
+    return origin != null && (origin.equals(keyIdOrigin) || origin.equals(secretOrigin) || origin.equals(tokenOrigin));
+  }
 }

@@ -17,5 +17,8 @@ public final class DerivedFacts {
       WorksInOpenRegion.class, GlobalEndpointMark.class, CredentialsPartition.class, StsDeactivated.class,
       ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class,
       // area: values (rules/vocabulary/values.drl)
-      SentValue.class, WrittenValue.class, LongerToken.class, EmptyTokenRefused.class);
+      SentValue.class, WrittenValue.class, LongerToken.class, EmptyTokenRefused.class,
+      // area: files (rules/vocabulary/files.drl)
+      FileMisread.class, WrongHeader.class, HiddenProfile.class, DefinedTwice.class, SentFromDuplicate.class,
+      FilesOutOfReach.class);
 }

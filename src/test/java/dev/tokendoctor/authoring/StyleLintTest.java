@@ -199,6 +199,8 @@ class StyleLintTest {
             || p.startsWith("rules/vocabulary/")
             || p.matches("rules/[a-z-]+/(CREDENTIAL_PROCESS_FAILED|MISSPELLED_CREDENTIAL_SETTING|TOOL_KNOWN_DEFECT|UNEXPECTED_CREDENTIAL_SOURCE"
                 + "|NO_CREDENTIALS_FOUND|WRONG_ACCOUNT)\\..*")
+            || p.matches("rules/configuration/(CREDENTIALS_FILE_MALFORMED|DUPLICATE_PROFILE_DEFINITION"
+                + "|CREDENTIAL_FILE_LOCATION|PROFILE_NOT_FOUND|CONFIG_SECTION_WITHOUT_PROFILE_PREFIX|PROFILE_PREFIX_IN_CREDENTIALS_FILE)\\..*")
             || REGIONS_AND_PROBE_VERDICTS.stream().anyMatch(p::startsWith)).toList();
     assertThat(project).isEmpty();
   }
