@@ -78,7 +78,6 @@ public record ResolvedCredentials(
 
   /** The length of every AWS secret access key. */
   public static final int SECRET_LENGTH = 40;
-  }
 
   /** Where evidence about this client's provider chain is shown: {@code cli-v2 credential chain}. */
   public String chainOrigin() {
