@@ -7,6 +7,7 @@ import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBaseLoader;
+import dev.tokendoctor.engine.KnowledgeBases;
 import dev.tokendoctor.engine.RuleSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -78,7 +79,11 @@ public final class BatchBenchmark {
 
     floor(warm);
     double floor = floor(file);
-    Diagnoser diagnoser = new Diagnoser(kb);
+    // As batch runs: without the checks (rows never show them). -Dtokendoctor.bench.checks=true measures the
+    // whole knowledge base instead (issue 16's "before").
+    boolean checks = Boolean.getBoolean("tokendoctor.bench.checks");
+    Diagnoser diagnoser = checks ? new Diagnoser(kb) : Diagnoser.withoutChecks(KnowledgeBases.withoutChecks(kb), () -> kb);
+    System.out.printf(Locale.ROOT, "knowledge base run: %s%n", checks ? "whole (with the checks)" : "without the checks, as batch runs");
     batch(diagnoser, warm, work.resolve("out-warm"), cores);
     double one = batch(diagnoser, file, work.resolve("out-1"), 1);
     double all = batch(diagnoser, file, work.resolve("out-all"), cores);
