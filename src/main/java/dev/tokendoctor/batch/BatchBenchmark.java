@@ -93,6 +93,22 @@ public final class BatchBenchmark {
     System.out.printf(Locale.ROOT, "%-44s %,12.0f tickets/s%n", "batch, all cores (" + cores + " threads)", all);
     System.out.printf(Locale.ROOT, "ratio batch(all cores)/floor = %.2f  (target >= 0.33: within 3x of the floor)%n", all / floor);
     System.out.printf(Locale.ROOT, "ratio batch(1 thread)/floor  = %.2f%n", one / floor);
+    System.out.printf(Locale.ROOT, "peak RSS %s, heap limit %,d MiB (issue 16: batch runs with -Xmx256m; target < 300 MiB at 500k tickets)%n",
+        peakRss(), Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  /** This process's peak resident memory (VmHWM, Linux), in MiB; "unknown" elsewhere. */
+  static String peakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return String.format(Locale.ROOT, "%,d MiB", Long.parseLong(line.replaceAll("\\D", "")) >> 10);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return "unknown";
   }
 
   /** Writes {@code n} ticket lines cycling over the samples, every third with pasted error text. */
