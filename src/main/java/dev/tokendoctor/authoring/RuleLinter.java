@@ -84,6 +84,7 @@ public final class RuleLinter {
       lints.addAll(unfinishedRules(d.source()));
     }
     StyleLint.lint(source, parsed, lints);
+    CostLint.lint(parsed, kb, lints);
     if (kb != null) {
       lints.addAll(uncompilableConstraints(ConstraintJitting.blockingRules(kb), parsed.values(), lints));
     }

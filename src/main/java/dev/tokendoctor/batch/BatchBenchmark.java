@@ -7,6 +7,7 @@ import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.engine.Diagnoser;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBaseLoader;
+import dev.tokendoctor.engine.KnowledgeBases;
 import dev.tokendoctor.engine.RuleSource;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -78,7 +79,11 @@ public final class BatchBenchmark {
 
     floor(warm);
     double floor = floor(file);
-    Diagnoser diagnoser = new Diagnoser(kb);
+    // As batch runs: without the checks (rows never show them). -Dtokendoctor.bench.checks=true measures the
+    // whole knowledge base instead (issue 16's "before").
+    boolean checks = Boolean.getBoolean("tokendoctor.bench.checks");
+    Diagnoser diagnoser = checks ? new Diagnoser(kb) : Diagnoser.withoutChecks(KnowledgeBases.withoutChecks(kb), () -> kb);
+    System.out.printf(Locale.ROOT, "knowledge base run: %s%n", checks ? "whole (with the checks)" : "without the checks, as batch runs");
     batch(diagnoser, warm, work.resolve("out-warm"), cores);
     double one = batch(diagnoser, file, work.resolve("out-1"), 1);
     double all = batch(diagnoser, file, work.resolve("out-all"), cores);
@@ -88,6 +93,22 @@ public final class BatchBenchmark {
     System.out.printf(Locale.ROOT, "%-44s %,12.0f tickets/s%n", "batch, all cores (" + cores + " threads)", all);
     System.out.printf(Locale.ROOT, "ratio batch(all cores)/floor = %.2f  (target >= 0.33: within 3x of the floor)%n", all / floor);
     System.out.printf(Locale.ROOT, "ratio batch(1 thread)/floor  = %.2f%n", one / floor);
+    System.out.printf(Locale.ROOT, "peak RSS %s, heap limit %,d MiB (issue 16: batch runs with -Xmx256m; target < 300 MiB at 500k tickets)%n",
+        peakRss(), Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  /** This process's peak resident memory (VmHWM, Linux), in MiB; "unknown" elsewhere. */
+  static String peakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return String.format(Locale.ROOT, "%,d MiB", Long.parseLong(line.replaceAll("\\D", "")) >> 10);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return "unknown";
   }
 
   /** Writes {@code n} ticket lines cycling over the samples, every third with pasted error text. */

@@ -122,6 +122,10 @@ final class TicketWorkers implements AutoCloseable {
   private Row diagnose(RawTicket t, TicketLineParser.Parsed parsed) {
     try {
       Diagnosis d = diagnoser.diagnose(parsed.bundle());
+      if (!diagnoser.showsChecks() && Differentials.dependsOnChecks(parsed.bundle(), d)) {
+        // The row's first question comes from candidates a check may rule out: ask the whole knowledge base.
+        d = diagnoser.withChecks(parsed.bundle(), d);
+      }
       return Row.diagnosed(t.index(), parsed.id(), t.source(), d, parsed.warnings(), parsed.meta(),
           Differentials.of(diagnoser.knowledgeBase(), parsed.bundle(), d), ClientTools.fromFacts(parsed.bundle()),
           WorksNow.of(parsed.bundle(), d));

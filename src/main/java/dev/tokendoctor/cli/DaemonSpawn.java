@@ -32,16 +32,23 @@ final class DaemonSpawn {
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A small heap that gives memory back: it holds a few knowledge bases (about 10 MiB each) between commands,
-    // and needs more only while it compiles an edited rules folder. The serial collector keeps threads low.
+    // and needs more only while it compiles an edited rules folder (the whole rules/ compiles in 128 MiB). The
+    // serial collector keeps threads low.
     // A fixed young generation: a command allocates a few MiB, and a young generation shrunk to a few MiB
     // collected every few commands (measured: every 4th) adds milliseconds to each answer.
-    cmd.addAll(List.of("-Xms48m", "-Xmn32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-        "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", jar.toString(),
+    // C1 alone (issue 16): C2's compiler threads and the code they make held a good part of the daemon's 301-307
+    // MiB under bench/startup.sh; with C1 alone, MALLOC_ARENA_MAX=2 (below) and this heap it measured 206 MiB,
+    // answering in 104-116 ms against 91.
+    cmd.addAll(List.of("-Xms48m", "-Xmn32m", "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", jar.toString(),
         Main.class.getName(), "daemon", "serve", "--dir", address.dir().toString(), "--key", address.key()));
     // Its working folder is its own: the one this command ran in may be a mount someone wants to unmount.
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(address.dir().toFile());
     // Only what the commands it runs may read: no key, secret or token of this shell lives on in the daemon.
     pb.environment().keySet().removeIf(k -> !Request.forwarded(k) && !k.equals("PATH"));
+    // glibc gives each thread that allocates its own malloc arena (64 MiB reserved, part of it resident); the daemon
+    // answers one command at a time, so two arenas are plenty and its resident memory stays small.
+    pb.environment().put("MALLOC_ARENA_MAX", "2");
     try {
       Path log = address.log();
       if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {

@@ -65,7 +65,7 @@ public final class CauseConclusion {
 
   /** Adds this firing to the cause's finding, which the ranking rules then see. */
   public Finding conclude() {
-    return CauseDraft.add(kcontext, meta, title, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
+    return CauseDraft.add(kcontext, meta, title, wording.fileOf(kcontext.getRule()), evidence, fixes);
   }
 
   static String render(Template t, Object[] namesAndValues) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.kie.api.runtime.KieRuntime;
@@ -12,8 +13,8 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * The finding of one cause while its rules fire: every firing adds its parts, and the finding in the session is
- * replaced by the merged one. Kept in the session beside the finding (no rule matches it), so it is gone with the
- * session's other facts when the next bundle comes.
+ * replaced by the merged one. Kept by the session's {@link SessionDrafts}, by cause id (a look-up, where scanning
+ * the session's facts per firing cost in proportion to the tables), and forgotten when the next bundle comes.
  */
 public final class CauseDraft {
   /** A part one firing adds: its template's position, the origin (evidence only) and the rendered lines. */
@@ -41,14 +42,13 @@ public final class CauseDraft {
   static Finding add(RuleContext kcontext, RuleMetadata meta, String title, String ruleFile, List<Part> evidence,
       List<Part> fixes) {
     KieRuntime rt = kcontext.getKieRuntime();
-    CauseDraft draft = null;
-    for (Object o : rt.getObjects(o -> o instanceof CauseDraft d && d.id.equals(meta.id()))) {
-      draft = (CauseDraft) o;
-    }
+    Map<String, CauseDraft> drafts = SessionDrafts.of(kcontext).byCause;
+    CauseDraft draft = drafts.get(meta.id());
     boolean fresh = draft == null;
     if (fresh) {
       draft = new CauseDraft(meta.id(), meta, ruleFile);
       draft.title = title;
+      drafts.put(meta.id(), draft);
     } else if (Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) < 0) {
       draft.meta = meta; // the strongest form of the cause gives the title and severity, as the ranking does
       draft.title = title;
@@ -61,7 +61,6 @@ public final class CauseDraft {
     Finding f = draft.finding();
     if (fresh) {
       draft.finding = rt.insert(f);
-      rt.insert(draft);
     } else {
       rt.update(draft.finding, f);
     }

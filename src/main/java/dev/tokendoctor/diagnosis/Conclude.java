@@ -48,7 +48,7 @@ public final class Conclude {
 
   /** Gives {@code finding} points in the ranking, with the reason shown to people. */
   public static void score(RuleContext kcontext, Finding finding, int points, String reason) {
-    kcontext.getKieRuntime().insert(new Score(finding.id(), points, reason, ruleFile(kcontext.getRule())));
+    kcontext.getKieRuntime().insert(new Score(finding.id(), points, reason, Wording.of(kcontext).fileOf(kcontext.getRule())));
   }
 
   /** Records that {@code general} is explained better by {@code specific}. */
@@ -67,6 +67,7 @@ public final class Conclude {
   /** Collects the evidence and the fix of one finding. */
   public static final class FindingBuilder {
     private final RuleContext kcontext;
+    private final Wording wording;
     private final RuleMetadata meta;
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<String> remediation = new ArrayList<>();
@@ -74,7 +75,8 @@ public final class Conclude {
 
     FindingBuilder(RuleContext kcontext) {
       this.kcontext = kcontext;
-      this.meta = RuleMetadata.of(kcontext.getRule());
+      this.wording = Wording.of(kcontext);
+      this.meta = wording.declaredOf(kcontext.getRule());
       this.title = meta.title();
     }
 
@@ -114,7 +116,7 @@ public final class Conclude {
           evidence,
           remediation,
           meta.sources(),
-          ruleFile(kcontext.getRule()));
+          wording.fileOf(kcontext.getRule()));
       kcontext.getKieRuntime().insert(f);
       return f;
     }
@@ -123,13 +125,15 @@ public final class Conclude {
   /** Collects the evidence of one check. */
   public static final class CheckBuilder {
     private final RuleContext kcontext;
+    private final Wording wording;
     private final RuleMetadata meta;
     private final List<Evidence> evidence = new ArrayList<>();
     private String title;
 
     CheckBuilder(RuleContext kcontext) {
       this.kcontext = kcontext;
-      this.meta = RuleMetadata.of(kcontext.getRule());
+      this.wording = Wording.of(kcontext);
+      this.meta = wording.declaredOf(kcontext.getRule());
       this.title = meta.title();
     }
 
@@ -144,7 +148,7 @@ public final class Conclude {
     }
 
     public Check conclude() {
-      Check c = new Check(meta.id(), title, evidence, ruleFile(kcontext.getRule()));
+      Check c = new Check(meta.id(), title, evidence, wording.fileOf(kcontext.getRule()));
       kcontext.getKieRuntime().insert(c);
       return c;
     }

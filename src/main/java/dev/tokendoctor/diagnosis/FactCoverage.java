@@ -3,6 +3,7 @@ package dev.tokendoctor.diagnosis;
 import dev.tokendoctor.facts.CollectorRun;
 import dev.tokendoctor.facts.StsProbe;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,10 @@ public record FactCoverage(Map<String, String> statuses, Map<String, String> det
   static final List<String> NETWORK = List.of("sts", "verification", "clock");
 
   public FactCoverage {
-    statuses = Map.copyOf(statuses);
-    details = Map.copyOf(details);
+    // In the collectors' order: notKnown() lists them so (Map.copyOf iterates in an order that changes from
+    // one JVM to the next, and the report's "Not known" list flickered with it).
+    statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   public static FactCoverage of(List<CollectorRun> runs, List<StsProbe> probes) {

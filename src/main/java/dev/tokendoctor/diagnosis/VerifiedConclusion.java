@@ -25,7 +25,7 @@ public final class VerifiedConclusion {
   }
 
   public Check conclude() {
-    Check c = new Check(meta.id(), meta.title(), evidence, Conclude.ruleFile(kcontext.getRule()));
+    Check c = new Check(meta.id(), meta.title(), evidence, wording.fileOf(kcontext.getRule()));
     kcontext.getKieRuntime().insert(c);
     return c;
   }

@@ -14,8 +14,12 @@ import org.kie.api.definition.rule.Rule;
  *
  * @param templates by cause id, then by template name
  * @param metadata by rule name
+ * @param declared by rule name, each rule's metadata as written (nothing inherited): the older
+ *     {@code finding(kcontext)} form reads that
+ * @param files by rule name, the rule's file relative to the rules folder ({@link Conclude#ruleFile})
  */
-public record Wording(Map<String, Map<String, Template>> templates, Map<String, RuleMetadata> metadata) {
+public record Wording(Map<String, Map<String, Template>> templates, Map<String, RuleMetadata> metadata,
+    Map<String, RuleMetadata> declared, Map<String, String> files) {
   private static final Map<KieBase, Wording> BY_BASE = Collections.synchronizedMap(new WeakHashMap<>());
   /** The same by compiled rule: a rule base made again from the same compiled packages shares their rules. */
   private static final Map<Rule, Wording> BY_RULE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -23,6 +27,13 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
   public Wording {
     templates = Map.copyOf(templates);
     metadata = Map.copyOf(metadata);
+    declared = Map.copyOf(declared);
+    files = Map.copyOf(files);
+  }
+
+  /** Wording with the metadata of each rule as it applies; the rest is read from the rules when asked. */
+  public Wording(Map<String, Map<String, Template>> templates, Map<String, RuleMetadata> metadata) {
+    this(templates, metadata, Map.of(), Map.of());
   }
 
   /** Makes {@code wording} the wording of the rules in {@code base}. */
@@ -31,8 +42,13 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
     base.getKiePackages().forEach(p -> p.getRules().forEach(r -> BY_RULE.put(r, wording)));
   }
 
-  /** The wording of the rules the running rule belongs to. */
+  /** The wording of the rules the running rule belongs to (kept by the session: see {@link SessionDrafts}). */
   public static Wording of(org.kie.api.runtime.rule.RuleContext kcontext) {
+    return SessionDrafts.of(kcontext).wording;
+  }
+
+  /** {@link #of(org.kie.api.runtime.rule.RuleContext)} from the registry, for a session that keeps none yet. */
+  static Wording lookUp(org.kie.api.runtime.rule.RuleContext kcontext) {
     Wording w = BY_BASE.get(kcontext.getKieRuntime().getKieBase());
     if (w == null) {
       w = BY_RULE.get(kcontext.getRule());
@@ -44,6 +60,18 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
   public static Wording of(KieBase base) {
     Wording w = BY_BASE.get(base);
     return w != null ? w : new Wording(Map.of(), Map.of());
+  }
+
+  /** The metadata of {@code rule} as written, read once per knowledge base. */
+  public RuleMetadata declaredOf(Rule rule) {
+    RuleMetadata m = declared.get(rule.getName());
+    return m != null ? m : RuleMetadata.of(rule);
+  }
+
+  /** The file of {@code rule}, relative to the rules folder. */
+  public String fileOf(Rule rule) {
+    String f = files.get(rule.getName());
+    return f != null ? f : Conclude.ruleFile(rule);
   }
 
   /** The metadata of {@code rule} as it applies. */

@@ -55,19 +55,11 @@ public final class Differentials {
    * problem without a refusal.
    */
   public static Differential of(KnowledgeBase kb, FactBundle bundle, Diagnosis d) throws RulesException {
-    boolean explained = d.findings().stream().anyMatch(r -> r.explainsObservedError() && r.supersededBy() == null);
-    if (explained) {
+    if (!needed(bundle, d)) {
       return null;
     }
     String code = errorCode(bundle, d);
-    boolean problemFound = d.findings().stream().anyMatch(r -> r.finding().severity() == Severity.ERROR);
-    if (code == null && problemFound) {
-      // No error code to contradict it: the finding is the answer, not one guess among many.
-      return null;
-    }
-    TicketContext ticket = bundle.ticket();
-    boolean refused = code != null || bundle.stsProbes().stream().anyMatch(p -> p.primary() && p.failed())
-        || (ticket != null && ticket.errorText() != null && !ticket.errorText().isBlank());
+    boolean refused = refused(bundle, code);
     boolean works = bundle.stsProbes().stream().anyMatch(p -> p.primary() && p.ok());
     boolean thin = bundle.collectors().isEmpty() && d.findings().isEmpty() && !works;
     if (!refused && !thin) {
@@ -83,6 +75,31 @@ public final class Differentials {
     bundle.collectors().stream().filter(CollectorRun::ok).forEach(c -> collected.add(c.name()));
     List<Question> questions = questions(data, candidates, code == null, profile(bundle), collected);
     return new Differential(code, refused ? data.meaning(code) : null, candidates, ruledOut, questions);
+  }
+
+  /**
+   * Whether {@code d} has a differential that lists candidates, and so depends on the checks (a cause a check
+   * ruled out is no candidate). A diagnosis without checks ({@code batch}) is made again with them then.
+   */
+  public static boolean dependsOnChecks(FactBundle bundle, Diagnosis d) {
+    return needed(bundle, d) && refused(bundle, errorCode(bundle, d));
+  }
+
+  /** No differential when a finding explains the refusal, or when an error is found and no error code says otherwise. */
+  private static boolean needed(FactBundle bundle, Diagnosis d) {
+    boolean explained = d.findings().stream().anyMatch(r -> r.explainsObservedError() && r.supersededBy() == null);
+    if (explained) {
+      return false;
+    }
+    boolean problemFound = d.findings().stream().anyMatch(r -> r.finding().severity() == Severity.ERROR);
+    // No error code to contradict it: the finding is the answer, not one guess among many.
+    return errorCode(bundle, d) != null || !problemFound;
+  }
+
+  private static boolean refused(FactBundle bundle, String code) {
+    TicketContext ticket = bundle.ticket();
+    return code != null || bundle.stsProbes().stream().anyMatch(p -> p.primary() && p.failed())
+        || (ticket != null && ticket.errorText() != null && !ticket.errorText().isBlank());
   }
 
   /** The error the person saw: the one the ranking rules observed, else the primary probe's, else the ticket's. */

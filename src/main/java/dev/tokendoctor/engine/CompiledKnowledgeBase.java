@@ -13,10 +13,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.zip.CRC32C;
+import dev.tokendoctor.diagnosis.RuleMetadata;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A knowledge base in its compiled form, as bytes: the compiled rule packages (Drools' own serialization, which
@@ -80,6 +82,10 @@ final class CompiledKnowledgeBase {
     } catch (RuntimeException | LinkageError e) {
       throw new Unusable("the compiled rules do not link: " + e);
     }
+    return describe(kieBase, source);
+  }
+
+  private static KnowledgeBase describe(InternalKnowledgeBase kieBase, RuleSource source) throws Unusable {
     List<RuleProblem> problems = new ArrayList<>();
     List<Object> tables = Tables.load(source.tableFiles(), problems);
     KnowledgeBase kb = KnowledgeBaseLoader.describe(source, kieBase, tables, problems);
@@ -88,6 +94,38 @@ final class CompiledKnowledgeBase {
       throw new Unusable("the compiled rules have problems");
     }
     return kb;
+  }
+
+  /**
+   * {@code full} without its {@code .check} rules ({@code @kind("check")}): the knowledge base {@code batch} runs,
+   * since its rows never show checks (issue 16: the checks cost about a quarter of a diagnosis and fire on every
+   * ticket). The compiled packages are copied through their serialized form (as the cache reads them, so no DRL
+   * is compiled) and the check rules taken out before the copy is wired into a rule base: nothing of them is left
+   * in the network.
+   */
+  static KnowledgeBase withoutChecks(KnowledgeBase full, KnowledgeBaseKey key) throws Unusable {
+    Collection<KiePackage> packages;
+    try {
+      packages = readPackages(write(key, full), key);
+    } catch (IOException e) {
+      throw new Unusable("the compiled rules do not serialize: " + e);
+    }
+    InternalKnowledgeBase kieBase;
+    try {
+      kieBase = KnowledgeBaseLoader.newKieBase(packages);
+      // Taken out of the rule base, not the packages: a package read back wires its consequences only when a
+      // rule base takes it, and Drools' removal unlinks the rule's nodes (the network holds no trace of it).
+      for (KiePackage pkg : List.copyOf(kieBase.getKiePackages())) {
+        for (Rule rule : List.copyOf(pkg.getRules())) {
+          if (RuleMetadata.of(rule).check()) {
+            kieBase.removeRule(pkg.getName(), rule.getName());
+          }
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      throw new Unusable("the compiled rules do not link: " + e);
+    }
+    return describe(kieBase, full.source());
   }
 
   /** Whether the stream starts with the header of a base compiled under {@code key}; reads only the header. */

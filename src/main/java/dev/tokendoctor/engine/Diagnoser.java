@@ -13,6 +13,7 @@ import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.facts.CollectorRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.kie.api.runtime.ObjectFilter;
 
 /**
@@ -28,10 +29,53 @@ public final class Diagnoser {
 
   private final KnowledgeBase kb;
   private final SessionPool pool;
+  /** The whole knowledge base, when {@code kb} leaves the checks out; {@code null} when {@code kb} is whole. */
+  private final Supplier<KnowledgeBase> whole;
+  private volatile Diagnoser withChecks;
 
   public Diagnoser(KnowledgeBase kb) {
+    this(kb, null);
+  }
+
+  private Diagnoser(KnowledgeBase kb, Supplier<KnowledgeBase> whole) {
     this.kb = kb;
     this.pool = kb.sessions();
+    this.whole = whole;
+  }
+
+  /**
+   * A diagnoser for output that shows no checks ({@code batch}): it runs {@code withoutChecks} (see
+   * {@link KnowledgeBases#openWithoutChecks}), and {@code whole} (opened on first need) for the rare bundle whose
+   * output depends on a check after all ({@link #withChecks}).
+   */
+  public static Diagnoser withoutChecks(KnowledgeBase withoutChecks, Supplier<KnowledgeBase> whole) {
+    return new Diagnoser(withoutChecks, whole);
+  }
+
+  /** Whether this diagnoser's diagnoses hold the checks. */
+  public boolean showsChecks() {
+    return whole == null;
+  }
+
+  /**
+   * {@code bundle} diagnosed with the checks: {@code d} itself when this diagnoser runs them, else a diagnosis by
+   * the whole knowledge base (the differential of an unexplained refusal leaves out the causes a check ruled out).
+   */
+  public Diagnosis withChecks(FactBundle bundle, Diagnosis d) throws RuleFailure {
+    if (whole == null) {
+      return d;
+    }
+    Diagnoser w = withChecks;
+    if (w == null) {
+      synchronized (this) {
+        w = withChecks;
+        if (w == null) {
+          w = new Diagnoser(whole.get());
+          withChecks = w;
+        }
+      }
+    }
+    return w.diagnose(bundle);
   }
 
   public KnowledgeBase knowledgeBase() {

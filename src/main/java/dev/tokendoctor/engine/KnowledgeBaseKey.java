@@ -30,6 +30,17 @@ record KnowledgeBaseKey(String hex) {
     return new KnowledgeBaseKey(HexFormat.of().formatHex(sha.digest()));
   }
 
+  /**
+   * The key of the same rules without their {@code .check} rules (what {@code batch} runs): a knowledge base of
+   * its own, cached and shipped beside the whole one.
+   */
+  KnowledgeBaseKey withoutChecks() {
+    MessageDigest sha = sha256();
+    field(sha, "tokendoctor-without-checks/" + FORMAT);
+    field(sha, hex);
+    return new KnowledgeBaseKey(HexFormat.of().formatHex(sha.digest()));
+  }
+
   /** The key of one rule file compiled on its own (see {@link KnowledgeBases}). */
   static KnowledgeBaseKey ofRuleFile(SourceFile file, String toolBuild) {
     MessageDigest sha = start("tokendoctor-rule-file", toolBuild);

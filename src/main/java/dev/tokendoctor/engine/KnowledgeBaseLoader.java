@@ -144,12 +144,16 @@ public final class KnowledgeBaseLoader {
       }
     }
     Map<String, RuleMetadata> effective = new HashMap<>();
+    Map<String, RuleMetadata> declared = new HashMap<>();
+    Map<String, String> files = new HashMap<>();
     for (KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
         String rel = Conclude.ruleFile(rule);
         SourceFile f = byPath.get(rel);
         String shown = f != null ? f.displayPath() : rel;
         RuleMetadata meta = RuleMetadata.of(rule);
+        declared.put(rule.getName(), meta);
+        files.put(rule.getName(), rel);
         RuleMetadata lead = meta.id() == null ? null : leads.get(meta.id());
         if (lead != null && meta.kind().equals(lead.kind())) {
           meta = meta.inheritFrom(lead);
@@ -159,7 +163,7 @@ public final class KnowledgeBaseLoader {
         rules.add(new RuleInfo(rule.getName(), shown, meta));
       }
     }
-    Wording.register(kieBase, new Wording(Templates.load(source, problems), effective));
+    Wording.register(kieBase, new Wording(Templates.load(source, problems), effective, declared, files));
     rules.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));
     if (rules.isEmpty() && !ruleFiles.isEmpty()) {
       problems.add(new RuleProblem(source.description(), 0, "error",

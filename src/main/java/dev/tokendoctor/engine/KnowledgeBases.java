@@ -120,6 +120,59 @@ public final class KnowledgeBases {
     }
   }
 
+  /**
+   * The knowledge base of {@code batch}: the same rules without the {@code .check} rules, whose conclusions
+   * batch rows never show (see {@link Diagnoser#withoutChecks}). Found like the whole one (kept in memory, the
+   * jar's copy, the cache) under a key of its own; made from the whole one when none is found.
+   */
+  public static KnowledgeBase openWithoutChecks(Path rulesOption, Map<String, String> env, Path workingDir,
+      KnowledgeBaseMemo memo) throws RulesException {
+    return openWithoutChecks(RuleSource.resolve(rulesOption, env, workingDir), KnowledgeBaseCache.forEnvironment(env),
+        memo).knowledgeBase();
+  }
+
+  /** {@link #openWithoutChecks(Path, Map, Path, KnowledgeBaseMemo)} of {@code source}. */
+  public static Opened openWithoutChecks(RuleSource source, KnowledgeBaseCache cache, KnowledgeBaseMemo memo)
+      throws RulesException {
+    String build = ToolBuild.id();
+    if (build == null) {
+      return new Opened(withoutChecks(KnowledgeBaseLoader.load(source)), Origin.COMPILED);
+    }
+    KnowledgeBaseKey whole = memo.keyOf(source, build);
+    KnowledgeBaseKey key = whole.withoutChecks();
+    KnowledgeBase kb = memo.get(key);
+    if (kb != null) {
+      return new Opened(kb, Origin.MEMORY);
+    }
+    Origin origin = Origin.BUILT_IN;
+    kb = builtIn(key, source, ToolBuild.SHIPPED_KB_WITHOUT_CHECKS);
+    if (kb == null) {
+      origin = Origin.CACHE;
+      kb = cache.read(key, source);
+    }
+    if (kb == null) {
+      origin = Origin.COMPILED;
+      kb = withoutChecks(open(source, cache, memo).knowledgeBase(), whole);
+      cache.write(key, kb);
+    }
+    memo.put(key, kb);
+    return new Opened(kb, origin);
+  }
+
+  /** {@code full} without its check rules, not cached (the benchmarks); see {@link #openWithoutChecks}. */
+  public static KnowledgeBase withoutChecks(KnowledgeBase full) {
+    return withoutChecks(full, new KnowledgeBaseKey("uncached"));
+  }
+
+  /** {@code full} without its check rules; a full base that cannot be copied is used whole (only slower). */
+  static KnowledgeBase withoutChecks(KnowledgeBase full, KnowledgeBaseKey key) {
+    try {
+      return CompiledKnowledgeBase.withoutChecks(full, key);
+    } catch (CompiledKnowledgeBase.Unusable e) {
+      return full;
+    }
+  }
+
   /** Opens {@code source} through the built-in compiled copy, then {@code cache}, then a compile. */
   public static Opened open(RuleSource source, KnowledgeBaseCache cache) throws RulesException {
     return open(source, cache, KnowledgeBaseMemo.NONE);
@@ -137,7 +190,7 @@ public final class KnowledgeBases {
       return new Opened(kb, Origin.MEMORY);
     }
     Origin origin = Origin.BUILT_IN;
-    kb = builtIn(key, source);
+    kb = builtIn(key, source, ToolBuild.SHIPPED_KB);
     if (kb == null) {
       origin = Origin.CACHE;
       kb = cache.read(key, source);
@@ -220,9 +273,9 @@ public final class KnowledgeBases {
   private static final Pattern DECLARE = Pattern.compile("(?m)^\\s*declare\\b");
 
   /** The jar's compiled copy, when it was compiled from exactly these files by this build. */
-  private static KnowledgeBase builtIn(KnowledgeBaseKey key, RuleSource source) {
+  private static KnowledgeBase builtIn(KnowledgeBaseKey key, RuleSource source, String resource) {
     byte[] bytes;
-    InputStream raw = KnowledgeBases.class.getClassLoader().getResourceAsStream(ToolBuild.SHIPPED_KB);
+    InputStream raw = KnowledgeBases.class.getClassLoader().getResourceAsStream(resource);
     if (raw == null) {
       return null;
     }

@@ -1,5 +1,7 @@
 package dev.tokendoctor.engine;
 
+import dev.tokendoctor.diagnosis.SessionDrafts;
+import dev.tokendoctor.diagnosis.Wording;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ final class PooledSession {
         fired.add(event.getMatch().getRule().getName());
       }
     });
+    SessionDrafts.attach(session, Wording.of(kb.kieBase()));
     for (Object row : kb.tableFacts()) {
       tables.add(session.insert(row));
     }
@@ -42,6 +45,7 @@ final class PooledSession {
       }
     }
     fired.clear();
+    SessionDrafts.clear(session);
     return session.getFactCount() == tables.size();
   }
 

@@ -28,11 +28,18 @@ public final class PrecompileRules {
     try {
       RuleSource source = RuleSource.fromDirectory(classes.resolve(RuleSource.SHIPPED));
       KnowledgeBase kb = KnowledgeBaseLoader.load(source);
-      byte[] bytes = CompiledKnowledgeBase.write(KnowledgeBaseKey.of(source, build), kb);
-      writeAtomically(out.resolve("rules.kb"), bytes);
+      KnowledgeBaseKey key = KnowledgeBaseKey.of(source, build);
+      writeAtomically(classes.resolve(ToolBuild.SHIPPED_KB), CompiledKnowledgeBase.write(key, kb));
+      // batch's knowledge base (no check rules), so that batch with the shipped rules never derives it either.
+      KnowledgeBase withoutChecks = CompiledKnowledgeBase.withoutChecks(kb, key);
+      writeAtomically(classes.resolve(ToolBuild.SHIPPED_KB_WITHOUT_CHECKS),
+          CompiledKnowledgeBase.write(key.withoutChecks(), withoutChecks));
       ShippedIndex.write(source, classes);
       writeAtomically(out.resolve("build-id"), (build + "\n").getBytes(StandardCharsets.US_ASCII));
       System.out.println("tokendoctor: compiled " + kb.rules().size() + " shipped rules into " + out);
+    } catch (CompiledKnowledgeBase.Unusable e) {
+      System.err.println("tokendoctor: the shipped rules cannot be copied without their checks: " + e.getMessage());
+      System.exit(1);
     } catch (RulesException e) {
       System.err.println("tokendoctor: the shipped rules do not compile: " + e.getMessage());
       e.problems().forEach(p -> System.err.println(p.format()));

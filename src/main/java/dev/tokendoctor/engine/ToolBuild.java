@@ -24,6 +24,8 @@ final class ToolBuild {
   static final String COMPILED = "tokendoctor/compiled";
   static final String BUILD_ID = COMPILED + "/build-id";
   static final String SHIPPED_KB = COMPILED + "/rules.kb";
+  /** The same rules without the {@code .check} rules, for {@code batch} (see {@link KnowledgeBases#openWithoutChecks}). */
+  static final String SHIPPED_KB_WITHOUT_CHECKS = COMPILED + "/rules-without-checks.kb";
 
   private static volatile String id;
 

@@ -29,14 +29,15 @@ class LauncherBatchIT {
     Files.writeString(small, "{\"ticket\":\"T-1\",\"bundle\":" + bundle + "}\n");
     Proc p = launch(Map.of(), "batch", small.toString(), "--out", tmp.resolve("out").toString());
     assertThat(p.exit()).as(p.err()).isZero();
-    assertThat(LauncherTrace.execLine(p.err())).contains("-XX:TieredStopAtLevel=1 -jar");
+    // A heap limit (issue 16): without one, 500,000 tickets held 600-750 MiB resident for a live heap of 27 MiB.
+    assertThat(LauncherTrace.execLine(p.err())).contains("-Xmx256m -XX:TieredStopAtLevel=1 -jar");
     assertThat(Files.readAllLines(tmp.resolve("out/results.jsonl"))).hasSize(1);
   }
 
   @Test
   void anInputOverTheLimitGetsTheFullJit() throws Exception {
     Path big = sparse(tmp.resolve("big.jsonl"), 300L << 20);
-    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", big.toString(), "--threads", "0"))).contains(" -jar ")
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", big.toString(), "--threads", "0"))).contains("-Xmx256m -jar ")
         .doesNotContain("TieredStopAtLevel");
     // Compressed input counts eight times its size: 40 MiB of gzip is about 320 MiB of JSON.
     Path gz = sparse(tmp.resolve("big.jsonl.gz"), 40L << 20);
