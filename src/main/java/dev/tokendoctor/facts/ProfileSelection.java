@@ -28,4 +28,9 @@ public record ProfileSelection(
   public boolean explicit() {
     return !"default".equals(source);
   }
+
+  /** The profile's section of the config file, as people look it up: {@code ~/.aws/config [dev]}. */
+  public String configSection() {
+    return "~/.aws/config [" + name + "]";
+  }
 }

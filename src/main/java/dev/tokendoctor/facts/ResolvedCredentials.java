@@ -54,4 +54,9 @@ public record ResolvedCredentials(
   public boolean fromEnvironment() {
     return "environment".equals(provider);
   }
+
+  /** Where the client's credential chain said what it says ({@code java-sdk-v2 credential chain}). */
+  public String chainOrigin() {
+    return client + " credential chain";
+  }
 }
