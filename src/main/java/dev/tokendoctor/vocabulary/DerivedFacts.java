@@ -1,12 +1,36 @@
 package dev.tokendoctor.vocabulary;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every derived fact type, in the order docs/facts.md lists them: the rules in {@code rules/vocabulary/} make them. */
 public final class DerivedFacts {
   private DerivedFacts() {}
 
-  public static final List<Class<? extends Record>> TYPES = List.of(
-      Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+  /**
+   * The derived facts by area (one {@code rules/vocabulary/} file each, after the shared ones): docs/facts.md lists
+   * each area's facts after an {@code <!-- area: NAME -->} comment, so that areas are added side by side.
+   */
+  public static final Map<String, List<Class<? extends Record>>> AREAS = areas();
+
+  public static final List<Class<? extends Record>> TYPES = AREAS.values().stream().flatMap(List::stream).toList();
+
+  /** The area {@code type} belongs to ({@code shared} for the first facts of the vocabulary). */
+  public static String area(Class<?> type) {
+    return AREAS.entrySet().stream().filter(e -> e.getValue().contains(type)).map(Map.Entry::getKey).findFirst().orElse(null);
+  }
+
+  private static Map<String, List<Class<? extends Record>>> areas() {
+    Map<String, List<Class<? extends Record>>> a = new LinkedHashMap<>();
+    a.put("shared", List.of(
+        Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
+        ClockOff.class, OperatingSystem.class, ProfileAccount.class));
+    // area: sessions (rules/vocabulary/sessions.drl)
+    a.put("sessions", List.of(
+        SsoLogin.class, SsoTokenExpired.class, SsoTokenValid.class, SsoTokenMissing.class, CachedOtherIssuance.class,
+        LongRunningClient.class, SentToken.class, ConflictingCopy.class, TokenlessProbe.class, TokenReader.class,
+        SplitProfile.class, AwsVaultSession.class, MfaConfigured.class, WrittenByLoginTool.class));
+    return a;
+  }
 }
