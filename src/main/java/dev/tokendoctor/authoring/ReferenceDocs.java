@@ -69,8 +69,14 @@ public final class ReferenceDocs {
       sb.append("| [").append(t.name()).append("](#").append(t.name().toLowerCase(java.util.Locale.ROOT)).append(") | ")
           .append(where(t)).append(" | ").append(cell(firstSentence(Javadoc.of(t.type()).type(t.type()).text()))).append(" |\n");
     }
+    String area = null;
     for (FactTypes.FactType t : all) {
       sb.append('\n');
+      String a = "derived".equals(t.kind()) ? dev.tokendoctor.vocabulary.DerivedFacts.area(t.type()) : null;
+      if (a != null && !a.equals(area) && !"shared".equals(a)) {
+        sb.append("<!-- area: ").append(a).append(" -->\n\n");
+      }
+      area = a;
       factType(sb, t, all);
     }
     return sb.toString();

@@ -30,11 +30,14 @@ public final class CauseConclusion {
   private final List<CauseDraft.Part> evidence = new ArrayList<>();
   private final List<CauseDraft.Part> fixes = new ArrayList<>();
   private String title;
+  /** The rule states a form of the cause (its own {@code @title}), not a variant that takes the lead rule's. */
+  private final boolean form;
 
   CauseConclusion(RuleContext kcontext) {
     this.kcontext = kcontext;
     this.wording = Wording.of(kcontext);
     this.meta = wording.metadataOf(kcontext.getRule());
+    this.form = wording.statesForm(kcontext.getRule());
   }
 
   /**
@@ -65,7 +68,7 @@ public final class CauseConclusion {
 
   /** Adds this firing to the cause's finding, which the ranking rules then see. */
   public Finding conclude() {
-    return CauseDraft.add(kcontext, meta, title, wording.fileOf(kcontext.getRule()), evidence, fixes);
+    return CauseDraft.add(kcontext, meta, form, title, wording.fileOf(kcontext.getRule()), evidence, fixes);
   }
 
   static String render(Template t, Object[] namesAndValues) {

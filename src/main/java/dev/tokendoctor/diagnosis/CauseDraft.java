@@ -27,6 +27,8 @@ public final class CauseDraft {
 
   private final String id;
   private RuleMetadata meta;
+  /** {@link #meta} is a form's own (see {@link Wording#statesForm}), not one a variant took from the lead rule. */
+  private boolean formMeta;
   private String title;
   private final String ruleFile;
   private final List<Part> evidence = new ArrayList<>();
@@ -39,18 +41,23 @@ public final class CauseDraft {
     this.ruleFile = ruleFile;
   }
 
-  static Finding add(RuleContext kcontext, RuleMetadata meta, String title, String ruleFile, List<Part> evidence,
-      List<Part> fixes) {
+  static Finding add(RuleContext kcontext, RuleMetadata meta, boolean form, String title, String ruleFile,
+      List<Part> evidence, List<Part> fixes) {
     KieRuntime rt = kcontext.getKieRuntime();
     Map<String, CauseDraft> drafts = SessionDrafts.of(kcontext).byCause;
     CauseDraft draft = drafts.get(meta.id());
     boolean fresh = draft == null;
+    int stronger = fresh ? 0 : Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity()));
     if (fresh) {
       draft = new CauseDraft(meta.id(), meta, ruleFile);
+      draft.formMeta = form;
       draft.title = title;
       drafts.put(meta.id(), draft);
-    } else if (Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) < 0) {
-      draft.meta = meta; // the strongest form of the cause gives the title and severity, as the ranking does
+    } else if (stronger < 0 || (stronger == 0 && form && !draft.formMeta)) {
+      // The strongest form of the cause gives the title and severity, as the ranking does; a form that fired after
+      // a variant (which took the lead rule's metadata) gives its own title, confidence and supersedes.
+      draft.meta = meta;
+      draft.formMeta = form;
       draft.title = title;
     } else if (draft.title == null && title != null
         && Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) == 0) {

@@ -80,6 +80,15 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
     return m != null ? m : RuleMetadata.of(rule);
   }
 
+  /**
+   * {@code rule} states a form of its cause: it is the rule named after the cause id, or it has its own
+   * {@code @title}. A variant (only {@code @id}) adds evidence or a fix step to whichever form fired.
+   */
+  public boolean statesForm(Rule rule) {
+    RuleMetadata m = metadata.get(rule.getName());
+    return m == null || rule.getName().equals(m.id()) || rule.getMetaData().containsKey("title");
+  }
+
   /** The template {@code name} of {@code cause}; fails with the file to write it in when there is none. */
   public Template template(String cause, String name, String kind) {
     Map<String, Template> of = templates.getOrDefault(cause, Map.of());

@@ -58,4 +58,9 @@ public record ProfileSelection(
   public String closestName() {
     return similarNames.isEmpty() ? null : similarNames.get(0);
   }
+
+  /** The profile's section of the config file, as people look it up: {@code ~/.aws/config [dev]}. */
+  public String configSection() {
+    return "~/.aws/config [" + name + "]";
+  }
 }

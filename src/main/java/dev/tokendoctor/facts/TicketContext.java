@@ -26,4 +26,27 @@ public record TicketContext(
   public String origin() {
     return "ticket";
   }
+
+  /**
+   * The failing client is a long-running process that keeps the credentials it read when it started: an IDE toolkit
+   * (VS Code, JetBrains, Visual Studio, Eclipse, Cloud9), a daemon, an agent or a server.
+   */
+  public boolean longRunningClient() {
+    return clientTool != null && LONG_RUNNING.matcher(clientTool).matches();
+  }
+
+  /** The failing call is IAM: the ticket's service is {@code iam}, or, with no service, its error text names IAM. */
+  public boolean callsIam() {
+    return "iam".equals(service)
+        || (service == null && errorText != null && (IAM_WORD.matcher(errorText).find() || errorText.contains("iam.amazonaws.com")));
+  }
+
+  /** The failing call is STS, other than GetCallerIdentity and AssumeRole (which any session may call). */
+  public boolean callsStsBeyondIdentity() {
+    return "sts".equals(service) && operation != null && !operation.equals("GetCallerIdentity") && !operation.equals("AssumeRole");
+  }
+
+  private static final java.util.regex.Pattern LONG_RUNNING = java.util.regex.Pattern.compile(
+      "(?i).*(toolkit|vscode|jetbrains|intellij|pycharm|rider|visual-?studio|eclipse|cloud9|daemon|agent|server).*");
+  private static final java.util.regex.Pattern IAM_WORD = java.util.regex.Pattern.compile("\\bIAM\\b");
 }

@@ -8,4 +8,15 @@ package dev.tokendoctor.vocabulary;
  * @param where the probe ({@code STS us-east-1 -> 200 OK arn:aws:iam::123456789012:user/dev})
  * @param primary it was the primary probe (the credentials the client uses, as it sends them)
  */
-public record Accepted(String arn, String account, String where, boolean primary) {}
+public record Accepted(String arn, String account, String where, boolean primary) {
+
+  /** The caller is an IAM user itself ({@code :user/}), not a role. */
+  public boolean iamUser() {
+    return arn != null && arn.contains(":user/");
+  }
+
+  /** The caller is a federated user ({@code :federated-user/}): GetFederationToken credentials. */
+  public boolean federatedUser() {
+    return arn != null && arn.contains(":federated-user/");
+  }
+}

@@ -32,4 +32,32 @@ public record Sent(
   public String where() {
     return keyOrigin != null ? keyOrigin : chain();
   }
+
+  /**
+   * The keys were handed to the process (environment variables or Java system properties), not read from a
+   * profile: a profile's settings do not apply.
+   */
+  public boolean fromProcess() {
+    return fromEnvironment || "system-properties".equals(provider);
+  }
+
+  /** The key id and the token were read from one place: the environment, one profile section, or one cache file. */
+  public boolean keyAndTokenTogether() {
+    return keyOrigin != null && tokenOrigin != null && Places.sourceOf(keyOrigin).equals(Places.sourceOf(tokenOrigin));
+  }
+
+  /** The key id and the token were read from different places (both known). */
+  public boolean keyAndTokenApart() {
+    return keyOrigin != null && tokenOrigin != null && !keyAndTokenTogether();
+  }
+
+  /** The key id was read from an environment variable. */
+  public boolean keyFromEnvironment() {
+    return "env".equals(Places.of(keyOrigin));
+  }
+
+  /** The token was read from an environment variable. */
+  public boolean tokenFromEnvironment() {
+    return tokenOrigin != null && "env".equals(Places.of(tokenOrigin));
+  }
 }

@@ -135,24 +135,25 @@ class RulesCommandTest {
   @Test
   void aSyntaxErrorIsReportedAtItsFileAndLineWithExitCode2() throws IOException {
     Path rule = work.resolve("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl");
-    Files.writeString(rule, Files.readString(rule).replace("temporaryKey, !hasToken )", "temporaryKey, !hasToken"));
+    // The first rule's only condition loses its ')': the line of its 'then' is reported.
+    Files.writeString(rule, Files.readString(rule).replaceFirst("Sent\\( temporary, !tokenPresent \\)\n", "Sent( temporary, !tokenPresent\n"));
 
     Run check = run("rules", "check", "--rules", "rules");
     assertThat(check.code()).isEqualTo(2);
-    assertThat(check.out()).contains("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:30: error: the 'when' part is not "
+    assertThat(check.out()).contains("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:32: error: the 'when' part is not "
         + "finished where 'then' starts: look above for a '(' without its ')'");
     assertThat(check.out()).doesNotContain("ERR 102");
 
     Run verbose = run("rules", "check", "--rules", "rules", "--verbose");
-    assertThat(verbose.out()).contains("the rule compiler said: [ERR 102] Line 30:0 mismatched input 'then'");
+    assertThat(verbose.out()).contains("the rule compiler said: [ERR 102] Line 32:0 mismatched input 'then'");
 
     Run test = run("rules", "test", "--rules", "rules");
     assertThat(test.code()).isEqualTo(2);
-    assertThat(test.err()).contains("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:30: error:");
+    assertThat(test.err()).contains("rules/temporary-credentials/SESSION_TOKEN_MISSING.drl:32: error:");
 
     Run diagnose = run("diagnose", "facts-samples/session-token-missing.json", "--rules", "rules");
     assertThat(diagnose.code()).isEqualTo(2);
-    assertThat(diagnose.err()).contains("SESSION_TOKEN_MISSING.drl:30");
+    assertThat(diagnose.err()).contains("SESSION_TOKEN_MISSING.drl:32");
   }
 
   @Test

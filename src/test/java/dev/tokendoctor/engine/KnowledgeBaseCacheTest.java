@@ -119,7 +119,7 @@ class KnowledgeBaseCacheTest {
     assertThat(again.knowledgeBase().rules()).extracting(r -> r.metadata().title()).contains("Edited title");
 
     // A change of a single character in a condition counts as much as a new title.
-    edit(rule, t -> t.replace("temporaryKey, !hasToken", "temporaryKey, hasToken"));
+    edit(rule, t -> t.replace("temporary, !tokenPresent", "temporary, tokenPresent"));
     Opened flipped = KnowledgeBases.open(RuleSource.fromDirectory(rules), cache);
     assertThat(flipped.origin()).isEqualTo(Origin.COMPILED);
     assertThat(findingIds(flipped.knowledgeBase(), SAMPLES.resolve("session-token-missing.json")))
@@ -159,7 +159,7 @@ class KnowledgeBaseCacheTest {
   void rulesThatDoNotCompileAreRefusedEveryTimeAndNeverCached() throws Exception {
     Path rules = copyRules(tmp.resolve("rules"));
     KnowledgeBaseCache cache = KnowledgeBaseCache.in(tmp.resolve("cache"));
-    edit(rules.resolve("temporary-credentials/SESSION_TOKEN_MISSING.drl"), t -> t.replace("!hasToken )", "!hasToken"));
+    edit(rules.resolve("temporary-credentials/SESSION_TOKEN_MISSING.drl"), t -> t.replace("!tokenPresent )", "!tokenPresent"));
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> KnowledgeBases.open(RuleSource.fromDirectory(rules), cache))
           .isInstanceOf(RulesException.class).hasMessageContaining("SESSION_TOKEN_MISSING.drl");

@@ -1,0 +1,11 @@
+package dev.tokendoctor.vocabulary;
+
+/**
+ * A client that found credentials, and where it reads its session token (clients disagree on
+ * {@code AWS_SECURITY_TOKEN}).
+ *
+ * @param client the client ({@code botocore}, {@code java-sdk-v2})
+ * @param origin where it reads the token ({@code env AWS_SECURITY_TOKEN})
+ * @param fromEnvironment that is an environment variable
+ */
+public record TokenReader(String client, String origin, boolean fromEnvironment) {}

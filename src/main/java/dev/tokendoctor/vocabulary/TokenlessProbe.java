@@ -1,0 +1,9 @@
+package dev.tokendoctor.vocabulary;
+
+/**
+ * A probe sent the failing client's key and secret without the session token it sends with them.
+ *
+ * @param where the probe ({@code STS us-east-1 (no session token) -> 200 OK arn:aws:iam::123456789012:user/sam})
+ * @param accepted AWS accepted it
+ */
+public record TokenlessProbe(String where, boolean accepted) {}
