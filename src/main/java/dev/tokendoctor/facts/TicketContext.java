@@ -23,7 +23,7 @@ public record TicketContext(
     String expectedAccount,
     Boolean workedBefore) {
 
-  public String origin() {
-    return "ticket";
+  public Origin origin() {
+    return Origin.ticket();
   }
 }
