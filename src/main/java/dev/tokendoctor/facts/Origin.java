@@ -58,15 +58,24 @@ public record Origin(Kind kind, String name, String file, Integer line, String s
     OTHER
   }
 
+  /** Every origin has a kind: a bundle that writes one as a JSON object instead of its text is refused here. */
+  public Origin {
+    if (kind == null) {
+      throw new IllegalArgumentException("expected the origin as text, such as \"env AWS_PROFILE\"");
+    }
+  }
+
   private static final String PROCESS_OUTPUT = " credential_process (process output ";
   private static final Pattern ENV_TEXT = Pattern.compile("env (\\S+)");
-  private static final Pattern TICKET_PROPERTY = Pattern.compile("ticket line (\\d+) \\[([^\\]]*)\\](?: (\\S+))?");
-  private static final Pattern TICKET_NOTE = Pattern.compile("ticket line (\\d+)(?: \\((.*)\\))?", Pattern.DOTALL);
-  private static final Pattern PROCESS = Pattern.compile("(.+):(\\d+) \\[([^\\]]*)\\] credential_process \\(process output (\\S+)\\)");
-  private static final Pattern PROPERTY = Pattern.compile("(.+):(\\d+) \\[([^\\]]*)\\] (\\S+)");
-  private static final Pattern SECTION = Pattern.compile("(.+):(\\d+) \\[([^\\]]*)\\]");
+  private static final Pattern TICKET_PROPERTY = Pattern.compile("ticket line (\\d{1,9}) \\[([^\\]]*)\\](?: (\\S+))?");
+  private static final Pattern TICKET_NOTE = Pattern.compile("ticket line (\\d{1,9})(?: \\((.*)\\))?", Pattern.DOTALL);
+  private static final Pattern PROCESS = Pattern.compile("(.+):(\\d{1,9}) \\[([^\\]]*)\\] credential_process \\(process output (\\S+)\\)");
+  private static final Pattern PROPERTY = Pattern.compile("(.+):(\\d{1,9}) \\[([^\\]]*)\\] (\\S+)");
+  private static final Pattern SECTION = Pattern.compile("(.+):(\\d{1,9}) \\[([^\\]]*)\\]");
   private static final Pattern CACHE = Pattern.compile("(.*[/\\\\]cache[/\\\\][^/\\\\ ]+)(?: (\\S+))?");
-  private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d+)");
+  /** A whole file, as FileAnomaly shows one: a home-relative, absolute or drive path. */
+  private static final Pattern BARE_PATH = Pattern.compile("(~[/\\\\]|/|[A-Za-z]:\\\\).*");
+  private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d{1,9})");
   private static final Pattern HOLDER_ENV = Pattern.compile("^env .*");
   private static final Pattern HOLDER_SECTION = Pattern.compile("^.*(\\[[^\\]]*\\]).*$");
   private static final Pattern HOLDER_LAST_WORD = Pattern.compile(" [^ \\[]+$");
@@ -224,6 +233,9 @@ public record Origin(Kind kind, String name, String file, Integer line, String s
     }
     if ((m = FILE_LINE.matcher(t)).matches()) {
       return new Origin(Kind.FILE, null, m.group(1), Integer.valueOf(m.group(2)), null);
+    }
+    if (BARE_PATH.matcher(t).matches()) {
+      return new Origin(Kind.FILE, null, t, null, null);
     }
     return null;
   }
