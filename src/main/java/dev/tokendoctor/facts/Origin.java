@@ -7,56 +7,27 @@ import java.util.regex.Pattern;
 
 /**
  * Where a fact was read: an environment variable, a line of a shared file, a cache file, a probe, a ticket line.
- * Rules and code ask it questions ({@link #fromEnvironment()}, {@link #variable()}, {@link #inCache()},
- * {@link #profile()}) instead of taking a shown text apart again.
+ * Rules and code ask it questions ({@code fromEnvironment}, {@code variable}, {@code inCache}, {@code profile},
+ * {@code kind == Origin.Kind.ENV}) instead of taking a shown text apart again.
  *
- * <p>People see its {@linkplain #toString() display form} ({@code env AWS_SESSION_TOKEN},
- * {@code ~/.aws/credentials:12 [dev] aws_access_key_id}); bundles hold that text too, and {@link #parse} reads it
- * back, so bundles written before this record existed load unchanged. Two origins are equal when they show the
- * same text: the same place, however it was built.
+ * <p>People see its text ({@code env AWS_SESSION_TOKEN}, {@code ~/.aws/credentials:12 [dev] aws_access_key_id}):
+ * evidence and reports show it, bundles hold it (a JSON string), and {@code Origin.parse} reads it back, so
+ * bundles written before this record existed load unchanged. Two origins are equal when they show the same text:
+ * the same place, however it was built.
  *
- * @param kind what sort of place
- * @param name the variable ({@code ENV}), the property key ({@code PROFILE_PROPERTY}, a ticket's property line),
- *     the field read ({@code CACHE_FILE}: {@code Expiration}; {@code CREDENTIAL_PROCESS}: the output field), the
- *     option ({@code OPTION}), the probe's outcome ({@code STS_PROBE}), a ticket line's note, or the whole text
- *     ({@code OTHER}, {@code DEFAULT}, {@code NOT_SET})
+ * @param kind what sort of place: {@code ENV} (a variable), {@code PROFILE_PROPERTY} (a {@code key = value} line),
+ *     {@code PROFILE_SECTION} (a section header), {@code FILE} (a shared file or one of its lines),
+ *     {@code CACHE_FILE} (a CLI, SSO or login cache file), {@code CREDENTIAL_PROCESS} (what a process printed),
+ *     {@code STS_PROBE}, {@code CLOCK}, {@code OPTION} (this tool's option), {@code DEFAULT}, {@code NOT_SET},
+ *     {@code TICKET}, {@code TICKET_LINE}, {@code OTHER}; a rule tests it as {@code kind == Origin.Kind.ENV}
+ * @param name the variable name for a variable ({@code AWS_PROFILE}), the key of a property line, the field of a
+ *     cache file ({@code Expiration}) or of a process's output ({@code AccessKeyId}), the option
+ *     ({@code --verify-with}), the probe's outcome, a ticket line's note; the whole text for the other kinds
  * @param file the file as shown to people, for the kinds read from a file
  * @param line the 1-based line, when known
  * @param section the profile (or section header) a file line belongs to; the option's value for {@code OPTION}
  */
 public record Origin(Kind kind, String name, String file, Integer line, String section) implements Comparable<Origin> {
-
-  /** What sort of place an origin is. */
-  public enum Kind {
-    /** An environment variable: {@code env AWS_PROFILE}. */
-    ENV,
-    /** A {@code key = value} line of a shared file: {@code ~/.aws/config:4 [dev] region}. */
-    PROFILE_PROPERTY,
-    /** A section header of a shared file: {@code ~/.aws/config:3 [profile dev]}. */
-    PROFILE_SECTION,
-    /** A shared file, or one of its lines: {@code ~/.aws/credentials:7}. */
-    FILE,
-    /** A CLI, SSO or login cache file, or one of its fields: {@code ~/.aws/cli/cache/ab12.json Expiration}. */
-    CACHE_FILE,
-    /** What a profile's {@code credential_process} printed: {@code ~/.aws/config:9 [dev] credential_process (process output AccessKeyId)}. */
-    CREDENTIAL_PROCESS,
-    /** An STS call the tool (or the failing client, in a ticket) made: {@code STS us-east-1 -> 403 InvalidClientTokenId}. */
-    STS_PROBE,
-    /** The machine's clock. */
-    CLOCK,
-    /** An option of this tool's command line: {@code --profile}, {@code --verify-with ops}. */
-    OPTION,
-    /** A client's default, nothing configured. */
-    DEFAULT,
-    /** Nothing sets the value anywhere ({@code none}). */
-    NOT_SET,
-    /** The ticket as a whole. */
-    TICKET,
-    /** One line of a ticket: {@code ticket line 12}, {@code ticket line 3 [dev] aws_access_key_id}. */
-    TICKET_LINE,
-    /** Any other text (read from a bundle written by another version, say). */
-    OTHER
-  }
 
   /** Every origin has a kind: a bundle that writes one as a JSON object instead of its text is refused here. */
   public Origin {
@@ -350,5 +321,38 @@ public record Origin(Kind kind, String name, String file, Integer line, String s
   @Override
   public int compareTo(Origin other) {
     return toString().compareTo(other.toString());
+  }
+
+  // Last in the file: the rules docs read the doc comments above in order, each under the type declared before it.
+  /** What sort of place an origin is. */
+  public enum Kind {
+    /** An environment variable: {@code env AWS_PROFILE}. */
+    ENV,
+    /** A {@code key = value} line of a shared file: {@code ~/.aws/config:4 [dev] region}. */
+    PROFILE_PROPERTY,
+    /** A section header of a shared file: {@code ~/.aws/config:3 [profile dev]}. */
+    PROFILE_SECTION,
+    /** A shared file, or one of its lines: {@code ~/.aws/credentials:7}. */
+    FILE,
+    /** A CLI, SSO or login cache file, or one of its fields: {@code ~/.aws/cli/cache/ab12.json Expiration}. */
+    CACHE_FILE,
+    /** What a profile's {@code credential_process} printed: {@code ~/.aws/config:9 [dev] credential_process (process output AccessKeyId)}. */
+    CREDENTIAL_PROCESS,
+    /** An STS call the tool (or the failing client, in a ticket) made: {@code STS us-east-1 -> 403 InvalidClientTokenId}. */
+    STS_PROBE,
+    /** The machine's clock. */
+    CLOCK,
+    /** An option of this tool's command line: {@code --profile}, {@code --verify-with ops}. */
+    OPTION,
+    /** A client's default, nothing configured. */
+    DEFAULT,
+    /** Nothing sets the value anywhere ({@code none}). */
+    NOT_SET,
+    /** The ticket as a whole. */
+    TICKET,
+    /** One line of a ticket: {@code ticket line 12}, {@code ticket line 3 [dev] aws_access_key_id}. */
+    TICKET_LINE,
+    /** Any other text (read from a bundle written by another version, say). */
+    OTHER
   }
 }
