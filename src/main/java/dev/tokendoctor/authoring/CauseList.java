@@ -47,7 +47,13 @@ public record CauseList(String file, List<Cause> causes) {
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }
-      List<String> cells = Tables.splitCsv(line).stream().map(String::strip).toList();
+      List<String> cells;
+      try {
+        cells = Tables.splitCsv(line).stream().map(String::strip).toList();
+      } catch (IllegalArgumentException e) {
+        problems.add(new RuleProblem(f.displayPath(), no, "error", e.getMessage(), ""));
+        continue;
+      }
       if (column == null) {
         column = new HashMap<>();
         for (int c = 0; c < cells.size(); c++) {

@@ -1,9 +1,14 @@
 package dev.tokendoctor.batch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.diagnosis.RankedFinding;
 import dev.tokendoctor.differential.Differential;
@@ -204,33 +209,35 @@ public record Row(
    * that holds every metadata label as {@code name=value; ...}.
    */
   static String csvHeader(List<String> metaColumns) {
+    List<String> cells = new ArrayList<>(List.of(CSV_HEADER.split(",")));
     if (metaColumns.isEmpty()) {
-      return CSV_HEADER + ",meta";
+      cells.add("meta");
+      return csvLine(cells);
     }
-    List<String> fixed = List.of(CSV_HEADER.split(","));
-    StringBuilder sb = new StringBuilder(CSV_HEADER);
+    List<String> fixed = List.copyOf(cells);
     for (String c : metaColumns) {
-      sb.append(',').append(csv(fixed.contains(c.toLowerCase(java.util.Locale.ROOT)) ? "ticket_" + c : c));
+      cells.add(fixed.contains(c.toLowerCase(java.util.Locale.ROOT)) ? "ticket_" + c : c);
     }
-    return sb.toString();
+    return csvLine(cells);
   }
 
   /** The row of {@code results.csv} (without its newline), for the header of {@link #csvHeader}. */
   String toCsv(List<String> metaColumns) {
-    StringBuilder sb = new StringBuilder(fixedCsv()).append(',').append(csv(firstFix)).append(',').append(csv(firstQuestion));
+    List<String> cells = fixedCells();
+    cells.add(firstFix);
+    cells.add(firstQuestion);
     if (metaColumns.isEmpty()) {
       StringBuilder all = new StringBuilder();
       meta.forEach((k, v) -> all.append(all.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-      return sb.append(',').append(csv(all.toString())).toString();
+      cells.add(all.toString());
+    } else {
+      metaColumns.forEach(c -> cells.add(meta.get(c)));
     }
-    for (String c : metaColumns) {
-      sb.append(',').append(csv(meta.get(c)));
-    }
-    return sb.toString();
+    return csvLine(cells);
   }
 
   /** The fixed columns this row had before fixes and metadata were added. */
-  private String fixedCsv() {
+  private List<String> fixedCells() {
     Found first = first();
     StringBuilder causes = new StringBuilder();
     for (Found f : findings) {
@@ -239,26 +246,35 @@ public record Row(
       }
       causes.append(f.id());
     }
-    return String.join(",", csv(ticket), csv(source), csv(status), csv(first == null ? "" : first.id()),
-        csv(first == null ? "" : first.confidence()), csv(causes.toString()),
-        csv(failed() ? "" : headline), csv(error == null ? "" : error));
+    return new ArrayList<>(java.util.Arrays.asList(ticket, source, status, first == null ? "" : first.id(),
+        first == null ? "" : first.confidence(), causes.toString(), failed() ? "" : headline, error == null ? "" : error));
+  }
+
+  /** One line of {@code results.csv}, quoted by jackson-dataformat-csv only where a cell needs it. */
+  private static final ObjectWriter CSV_LINE = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+      .writer(CsvSchema.emptySchema().withLineSeparator(""));
+
+  /** {@code cells}, each made {@link #safe}, as one CSV line without its line break. */
+  static String csvLine(List<String> cells) {
+    try {
+      return CSV_LINE.writeValueAsString(cells.stream().map(Row::safe).toArray(String[]::new));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a results.csv line cannot be written: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**
-   * One CSV cell: quoted when needed, line breaks flattened (a row is one line, so a resumed run can cut the
-   * file at a row boundary), and a leading {@code = + - @} neutralised so a spreadsheet never runs a ticket's
-   * text as a formula.
+   * One cell made safe to write: line breaks flattened (a row is one line, so a resumed run can cut the file at
+   * a row boundary), and a leading {@code = + - @} neutralised so a spreadsheet never runs a ticket's text as a
+   * formula. Quoting is left to the CSV writer.
    */
-  static String csv(String value) {
+  static String safe(String value) {
     String v = value == null ? "" : value;
     if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\t') >= 0) {
       v = v.replaceAll("[\\r\\n\\t]+", " ");
     }
     if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.startsWith(" ") || v.endsWith(" ")) {
-      return '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;
   }

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.bundle.BundleCodec;
 import dev.tokendoctor.bundle.BundleException;
 import dev.tokendoctor.bundle.FactBundle;
@@ -140,7 +141,7 @@ final class Collection {
     List<ScannedFile> files = files();
     Clock clock = new Clock(startedAt,
         dateProbe == null ? null : dateProbe.serverDate(),
-        dateProbe == null ? null : "STS " + dateProbe.signingRegion() + " Date header",
+        dateProbe == null ? null : Origin.stsProbe(dateProbe.signingRegion() + " Date header"),
         dateProbe == null ? null : localAtServerDate.getEpochSecond() - dateProbe.serverDate().getEpochSecond());
     ToolOptions options = new ToolOptions(request.profile(), request.region(),
         request.stsEndpoint() == null ? null : SecretShapes.url(request.stsEndpoint().toString()),

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.collect.Collection.CachedCredentials;
 import dev.tokendoctor.facts.CredentialExpiry;
 import dev.tokendoctor.facts.CredentialProcessResult;
@@ -31,7 +32,7 @@ final class ExpiryCollector {
       if (raw == null || raw.isBlank()) {
         continue;
       }
-      add(c, "env " + name, name, "environment", eff != null && eff.fromEnvironment(), raw, unreadable);
+      add(c, Origin.env(name), name, "environment", eff != null && eff.fromEnvironment(), raw, unreadable);
     }
     for (ScannedFile f : c.files()) {
       for (ProfileProperty p : f.properties) {
@@ -40,7 +41,7 @@ final class ExpiryCollector {
         }
         boolean forEff = eff != null && p.section().equals(eff.profile())
             && ("profile-static".equals(eff.provider()) || "profile-session".equals(eff.provider()))
-            && eff.keyIdOrigin() != null && eff.keyIdOrigin().startsWith(f.displayPath + ":");
+            && eff.keyIdOrigin() != null && eff.keyIdOrigin().inSharedFile() && f.displayPath.equals(eff.keyIdOrigin().file());
         String raw = f.botocoreProfiles.getOrDefault(p.section(), java.util.Map.of()).containsKey(p.key())
             ? f.botocoreProfiles.get(p.section()).get(p.key()).raw() : p.value().shown();
         add(c, p.origin(), p.key(), p.section(), forEff, raw, unreadable);
@@ -51,8 +52,8 @@ final class ExpiryCollector {
         continue;
       }
       String field = cc.fact().kind().equals("login") ? "accessToken.expiresAt" : "Credentials.Expiration";
-      boolean forEff = eff != null && eff.keyIdOrigin() != null && eff.keyIdOrigin().startsWith(cc.fact().cacheFile() + " ");
-      add(c, cc.fact().cacheFile() + " " + field, field, cc.fact().cacheFile(), forEff, cc.rawExpiration(), unreadable);
+      boolean forEff = eff != null && eff.keyIdOrigin() != null && cc.fact().cacheFile().equals(eff.keyIdOrigin().cacheFile());
+      add(c, Origin.cache(cc.fact().cacheFile(), field), field, cc.fact().cacheFile(), forEff, cc.rawExpiration(), unreadable);
     }
     for (CredentialProcessResult p : c.processes) {
       String raw = c.processExpirations.get(p.profile());
@@ -60,17 +61,17 @@ final class ExpiryCollector {
         continue;
       }
       boolean forEff = eff != null && "profile-process".equals(eff.provider()) && p.profile().equals(eff.profile());
-      add(c, p.origin() + " (process output Expiration)", "Expiration", p.profile(), forEff, raw, unreadable);
+      add(c, p.origin().processOutput("Expiration"), "Expiration", p.profile(), forEff, raw, unreadable);
     }
     c.ran("expiry", unreadable.isEmpty() ? "ok" : "partial",
         unreadable.isEmpty() ? null : "could not read these as times: " + String.join(", ", unreadable));
   }
 
-  private static void add(Collection c, String origin, String field, String appliesTo, boolean forEffective, String raw,
+  private static void add(Collection c, Origin origin, String field, String appliesTo, boolean forEffective, String raw,
       List<String> unreadable) {
     Instant at = Dates.parse(raw);
     if (at == null) {
-      unreadable.add(origin);
+      unreadable.add(origin.toString());
       return;
     }
     c.expiries.add(new CredentialExpiry(origin, field, appliesTo, forEffective, at, raw.strip()));

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.collect.ScannedFile.RawValue;
 import dev.tokendoctor.facts.ProfileProperty;
 import dev.tokendoctor.facts.ValueDescriptor;
@@ -22,7 +23,7 @@ final class ProfileViews {
   }
 
   /** One setting as a client reads it: its value, where it is written, and its descriptor. */
-  record Setting(String value, String origin, ValueDescriptor descriptor) {}
+  record Setting(String value, Origin origin, ValueDescriptor descriptor) {}
 
   Set<String> allProfileNames() {
     Set<String> names = new LinkedHashSet<>();
@@ -101,7 +102,7 @@ final class ProfileViews {
       return null;
     }
     ProfileProperty line = javaLine(profile, key);
-    return new Setting(value, line == null ? "profile " + profile + " " + key : line.origin(), line == null ? null : line.value());
+    return new Setting(value, line == null ? Origin.other("profile " + profile + " " + key) : line.origin(), line == null ? null : line.value());
   }
 
   /** The SDK for Java merges duplicates with the later line winning, and the credentials file over the config. */

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.collect.ProfileViews.Setting;
 import dev.tokendoctor.facts.EndpointSetting;
 import dev.tokendoctor.redaction.SecretShapes;
@@ -33,27 +34,27 @@ final class RegionsAndEndpoints {
 
   private void regions(String client) {
     Selection sel = Selection.of(client, c.request, c.machine);
-    List<String[]> candidates = new ArrayList<>();
+    List<Object[]> candidates = new ArrayList<>();
     if (c.request.region() != null) {
-      candidates.add(new String[] {c.request.region(), "--region"});
+      candidates.add(new Object[] {c.request.region(), Origin.option("--region", null)});
     }
     for (String v : RegionSetting.variablesRead(client)) {
       String value = c.machine.env(v);
       if (value != null && !value.isBlank()) {
-        candidates.add(new String[] {value, "env " + v});
+        candidates.add(new Object[] {value, Origin.env(v)});
       }
     }
     Setting profileRegion = client.equals(Clients.JAVA) ? views.java(sel.name(), "region")
         : views.botocoreMerged(sel.name()).get("region");
     if (profileRegion != null && !profileRegion.value().isEmpty()) {
-      candidates.add(new String[] {profileRegion.value(), profileRegion.origin()});
+      candidates.add(new Object[] {profileRegion.value(), profileRegion.origin()});
     }
     if (candidates.isEmpty()) {
-      c.regions.add(new RegionSetting(client, null, "none", true));
+      c.regions.add(new RegionSetting(client, null, Origin.notSet(), true));
       return;
     }
     for (int i = 0; i < candidates.size(); i++) {
-      c.regions.add(new RegionSetting(client, candidates.get(i)[0], candidates.get(i)[1], i == 0));
+      c.regions.add(new RegionSetting(client, (String) candidates.get(i)[0], (Origin) candidates.get(i)[1], i == 0));
     }
   }
 
@@ -67,11 +68,11 @@ final class RegionsAndEndpoints {
     // Precedence (sdkref feature-ss-endpoints): service env > general env > services section > profile endpoint_url.
     String stsEnv = c.machine.env("AWS_ENDPOINT_URL_STS");
     if (stsEnv != null && !stsEnv.isBlank()) {
-      found.add(setting("sts", stsEnv, "env AWS_ENDPOINT_URL_STS", ignored));
+      found.add(setting("sts", stsEnv, Origin.env("AWS_ENDPOINT_URL_STS"), ignored));
     }
     String allEnv = c.machine.env("AWS_ENDPOINT_URL");
     if (allEnv != null && !allEnv.isBlank()) {
-      found.add(setting("all", allEnv, "env AWS_ENDPOINT_URL", ignored));
+      found.add(setting("all", allEnv, Origin.env("AWS_ENDPOINT_URL"), ignored));
     }
     Setting services = profile.get("services");
     if (services != null) {
@@ -103,7 +104,7 @@ final class RegionsAndEndpoints {
     return out;
   }
 
-  private static EndpointSetting setting(String service, String url, String origin, boolean ignored) {
+  private static EndpointSetting setting(String service, String url, Origin origin, boolean ignored) {
     String host = null;
     try {
       URI u = URI.create(url.strip());

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.ResolvedCredentials;
 import dev.tokendoctor.facts.ValueDescriptor;
 
@@ -9,11 +10,11 @@ final class Resolution {
   String provider;
   String profile;
   String reason;
-  String keyIdOrigin;
+  Origin keyIdOrigin;
   ValueDescriptor keyId;
-  String secretOrigin;
+  Origin secretOrigin;
   ValueDescriptor secret;
-  String tokenOrigin;
+  Origin tokenOrigin;
   ValueDescriptor token;
   String error;
   Material material;
@@ -33,19 +34,19 @@ final class Resolution {
     return r;
   }
 
-  Resolution key(String origin, ValueDescriptor d) {
+  Resolution key(Origin origin, ValueDescriptor d) {
     keyIdOrigin = origin;
     keyId = d;
     return this;
   }
 
-  Resolution secret(String origin, ValueDescriptor d) {
+  Resolution secret(Origin origin, ValueDescriptor d) {
     secretOrigin = origin;
     secret = d;
     return this;
   }
 
-  Resolution token(String origin, ValueDescriptor d) {
+  Resolution token(Origin origin, ValueDescriptor d) {
     tokenOrigin = origin;
     token = d;
     return this;

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.collect.Collection.CachedCredentials;
 import dev.tokendoctor.collect.ProfileViews.Setting;
 import dev.tokendoctor.facts.CredentialProcessResult;
@@ -90,11 +91,11 @@ final class ResolutionCollector {
       Resolution r = Resolution.found("environment", null,
           "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set, and the environment comes before any profile"
               + (sel.explicit() ? " (even with profile '" + sel.name() + "' selected by " + sel.source() + ")" : ""))
-          .key("env AWS_ACCESS_KEY_ID", env("AWS_ACCESS_KEY_ID"))
-          .secret("env AWS_SECRET_ACCESS_KEY", env("AWS_SECRET_ACCESS_KEY"))
+          .key(Origin.env("AWS_ACCESS_KEY_ID"), env("AWS_ACCESS_KEY_ID"))
+          .secret(Origin.env("AWS_SECRET_ACCESS_KEY"), env("AWS_SECRET_ACCESS_KEY"))
           .material(new Material(ak.strip(), sk.strip(), tok == null ? null : tok.strip()));
       if (tok != null) {
-        r.token("env AWS_SESSION_TOKEN", env("AWS_SESSION_TOKEN"));
+        r.token(Origin.env("AWS_SESSION_TOKEN"), env("AWS_SESSION_TOKEN"));
       }
       return r;
     }
@@ -140,13 +141,13 @@ final class ResolutionCollector {
         Resolution r = Resolution.found("environment", null,
             "AWS_ACCESS_KEY_ID is set, and the environment comes first unless --profile is given"
                 + (sel.explicit() ? " (" + sel.source() + " does not change that)" : ""))
-            .key("env AWS_ACCESS_KEY_ID", env("AWS_ACCESS_KEY_ID"))
-            .secret("env AWS_SECRET_ACCESS_KEY", env("AWS_SECRET_ACCESS_KEY"))
+            .key(Origin.env("AWS_ACCESS_KEY_ID"), env("AWS_ACCESS_KEY_ID"))
+            .secret(Origin.env("AWS_SECRET_ACCESS_KEY"), env("AWS_SECRET_ACCESS_KEY"))
             .material(new Material(ak, sk, tokenVar == null ? null : c.machine.env(tokenVar)));
         if (tokenVar != null) {
-          r.token("env " + tokenVar, env(tokenVar));
+          r.token(Origin.env(tokenVar), env(tokenVar));
         } else if (c.machine.env("AWS_SESSION_TOKEN") != null) {
-          r.token("env AWS_SESSION_TOKEN", env("AWS_SESSION_TOKEN"));
+          r.token(Origin.env("AWS_SESSION_TOKEN"), env("AWS_SESSION_TOKEN"));
         }
         return r;
       }
@@ -267,10 +268,10 @@ final class ResolutionCollector {
   private Resolution cachedRole(Resolution r, String profile, String kind) {
     for (CachedCredentials cc : c.cached) {
       if (profile.equals(cc.fact().profile()) && kind.equals(cc.fact().kind())) {
-        r.key(cc.fact().cacheFile() + " AccessKeyId", cc.fact().keyId());
-        r.secret(cc.fact().cacheFile() + " SecretAccessKey", c.descriptors.secret(cc.material().secret));
+        r.key(Origin.cache(cc.fact().cacheFile(), "AccessKeyId"), cc.fact().keyId());
+        r.secret(Origin.cache(cc.fact().cacheFile(), "SecretAccessKey"), c.descriptors.secret(cc.material().secret));
         if (cc.material().token != null) {
-          r.token(cc.fact().cacheFile() + " SessionToken", c.descriptors.secret(cc.material().token));
+          r.token(Origin.cache(cc.fact().cacheFile(), "SessionToken"), c.descriptors.secret(cc.material().token));
         }
         if (cc.validAt(c.startedAt)) {
           r.material(cc.material());
@@ -290,12 +291,12 @@ final class ResolutionCollector {
     CredentialProcessResult result = c.processes.stream().filter(p -> p.profile().equals(profile)).findFirst().orElse(null);
     Material m = c.processMaterial.get(profile);
     if (result != null && result.keyId() != null) {
-      r.key(setting.origin() + " (process output AccessKeyId)", result.keyId());
+      r.key(setting.origin().processOutput("AccessKeyId"), result.keyId());
     }
     if (m != null) {
-      r.secret(setting.origin() + " (process output SecretAccessKey)", c.descriptors.secret(m.secret));
+      r.secret(setting.origin().processOutput("SecretAccessKey"), c.descriptors.secret(m.secret));
       if (m.token != null) {
-        r.token(setting.origin() + " (process output SessionToken)", c.descriptors.secret(m.token));
+        r.token(setting.origin().processOutput("SessionToken"), c.descriptors.secret(m.token));
       }
       r.material(m);
     }
@@ -393,13 +394,13 @@ final class ResolutionCollector {
     return has(m, "sso_session") || has(m, "sso_start_url") || has(m, "sso_account_id") || has(m, "sso_role_name");
   }
 
-  private static String ssoOrigin(Map<String, Setting> m) {
+  private static Origin ssoOrigin(Map<String, Setting> m) {
     for (String k : new String[] {"sso_session", "sso_start_url", "sso_account_id", "sso_role_name"}) {
       if (has(m, k)) {
         return m.get(k).origin();
       }
     }
-    return "";
+    return Origin.other("");
   }
 
   private static Setting first(Function<String, Setting> s, String... keys) {

@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.ConfigFile;
 import dev.tokendoctor.facts.FileAnomaly;
 import dev.tokendoctor.facts.ProfileProperty;
@@ -18,7 +19,7 @@ final class ScannedFile {
   final String kind;
   final Path path;
   final String displayPath;
-  final String pathSource;
+  final Origin pathSource;
   boolean exists;
   Boolean readable;
   String encoding;
@@ -36,13 +37,13 @@ final class ScannedFile {
   final Map<String, Map<String, RawValue>> otherSections = new LinkedHashMap<>();
 
   /** A value as written on its line, with the line it came from. */
-  record RawValue(String raw, int line, String origin) {
+  record RawValue(String raw, int line, Origin origin) {
     String stripped() {
       return raw.strip();
     }
   }
 
-  ScannedFile(String kind, Path path, String displayPath, String pathSource) {
+  ScannedFile(String kind, Path path, String displayPath, Origin pathSource) {
     this.kind = kind;
     this.path = path;
     this.displayPath = displayPath;

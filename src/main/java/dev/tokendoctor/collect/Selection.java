@@ -1,12 +1,13 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 /**
  * The profile one client uses and why.
  *
  * @param name the profile name
  * @param source {@code --profile}, {@code env AWS_PROFILE}, {@code env AWS_DEFAULT_PROFILE} or {@code default}
  */
-record Selection(String name, String source) {
+record Selection(String name, Origin source) {
 
   boolean explicit() {
     return !"default".equals(source);
@@ -15,7 +16,7 @@ record Selection(String name, String source) {
   /** The profile each client selects: the orders differ in which profile variable comes first. */
   static Selection of(String client, CollectRequest request, Machine m) {
     if (request.profile() != null) {
-      return new Selection(request.profile(), "--profile");
+      return new Selection(request.profile(), Origin.option("--profile", null));
     }
     String[] order = switch (client) {
       case Clients.BOTOCORE -> new String[] {"AWS_DEFAULT_PROFILE", "AWS_PROFILE"};
@@ -26,9 +27,9 @@ record Selection(String name, String source) {
       String v = m.envNonBlank(var);
       if (v != null) {
         // The Java SDK trims the variable; botocore and the CLI take it as it is.
-        return new Selection(client.equals(Clients.JAVA) ? v.strip() : v, "env " + var);
+        return new Selection(client.equals(Clients.JAVA) ? v.strip() : v, Origin.env(var));
       }
     }
-    return new Selection("default", "default");
+    return new Selection("default", Origin.byDefault());
   }
 }

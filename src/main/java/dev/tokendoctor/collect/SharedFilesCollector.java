@@ -1,5 +1,6 @@
 package dev.tokendoctor.collect;
 
+import dev.tokendoctor.facts.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class SharedFilesCollector {
   private static ScannedFile locate(Collection c, String kind, String variable) {
     String fromEnv = c.machine.envNonBlank(variable);
     Path path = fromEnv != null ? c.machine.expand(fromEnv) : c.machine.home().resolve(".aws").resolve(kind);
-    return new ScannedFile(kind, path, c.machine.display(path), fromEnv != null ? "env " + variable : "default");
+    return new ScannedFile(kind, path, c.machine.display(path), fromEnv != null ? Origin.env(variable) : Origin.byDefault());
   }
 
   private static void read(ScannedFile f, FileScanner scanner, List<String> problems) {

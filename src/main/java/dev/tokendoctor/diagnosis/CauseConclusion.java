@@ -42,11 +42,12 @@ public final class CauseConclusion {
 
   /**
    * One piece of evidence: the template {@code template} of this cause, seen at {@code origin}, with its
-   * placeholders' values given as name, value, name, value...
+   * placeholders' values given as name, value, name, value... The origin is a fact's
+   * {@link dev.tokendoctor.facts.Origin} (or, in rules written before it, its shown text); reports show its text.
    */
-  public CauseConclusion evidence(String template, String origin, Object... namesAndValues) {
+  public CauseConclusion evidence(String template, Object origin, Object... namesAndValues) {
     Template t = wording.template(meta.id(), template, "evidence");
-    evidence.add(new CauseDraft.Part(t.position(), origin, List.of(oneLine(render(t, namesAndValues)))));
+    evidence.add(new CauseDraft.Part(t.position(), shown(origin), List.of(oneLine(render(t, namesAndValues)))));
     return this;
   }
 
@@ -120,5 +121,10 @@ public final class CauseConclusion {
       out.add(step.toString());
     }
     return out;
+  }
+
+  /** An origin as reports show it: an {@code Origin}'s display form, a text as it is; {@code null} stays null. */
+  static String shown(Object origin) {
+    return origin == null ? null : origin.toString();
   }
 }

@@ -87,8 +87,8 @@ public final class Conclude {
     }
 
     /** One piece of evidence: where it was seen, and what was seen there. */
-    public FindingBuilder evidence(String origin, String observation) {
-      evidence.add(new Evidence(origin, observation));
+    public FindingBuilder evidence(Object origin, String observation) {
+      evidence.add(new Evidence(CauseConclusion.shown(origin), observation));
       return this;
     }
 
@@ -142,8 +142,8 @@ public final class Conclude {
       return this;
     }
 
-    public CheckBuilder evidence(String origin, String observation) {
-      evidence.add(new Evidence(origin, observation));
+    public CheckBuilder evidence(Object origin, String observation) {
+      evidence.add(new Evidence(CauseConclusion.shown(origin), observation));
       return this;
     }
 

@@ -7,4 +7,9 @@ package dev.tokendoctor.diagnosis;
  * @param code the AWS error code ({@code InvalidClientTokenId})
  * @param origin where it was observed
  */
-public record ObservedError(String code, String origin) {}
+public record ObservedError(String code, String origin) {
+  /** The error {@code code} observed at {@code origin}, kept as its shown text. */
+  public ObservedError(String code, dev.tokendoctor.facts.Origin origin) {
+    this(code, origin == null ? null : origin.toString());
+  }
+}

@@ -18,9 +18,9 @@ public final class VerifiedConclusion {
   }
 
   /** What shows the cause does not apply: the {@code check} template {@code template}, values by name. */
-  public VerifiedConclusion evidence(String template, String origin, Object... namesAndValues) {
+  public VerifiedConclusion evidence(String template, Object origin, Object... namesAndValues) {
     Template t = wording.template(meta.id(), template, "check");
-    evidence.add(new Evidence(origin, CauseConclusion.oneLine(CauseConclusion.render(t, namesAndValues))));
+    evidence.add(new Evidence(CauseConclusion.shown(origin), CauseConclusion.oneLine(CauseConclusion.render(t, namesAndValues))));
     return this;
   }
 

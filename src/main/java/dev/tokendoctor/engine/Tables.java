@@ -1,5 +1,9 @@
 package dev.tokendoctor.engine;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tokendoctor.facts.CredentialLifetime;
 import dev.tokendoctor.facts.EmptyTokenClient;
 import dev.tokendoctor.facts.PartitionInfo;
@@ -9,6 +13,7 @@ import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.facts.TokenLengthLimit;
 import dev.tokendoctor.facts.ToolDefect;
 import dev.tokendoctor.facts.UniqueIdPrefix;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -85,7 +90,13 @@ public final class Tables {
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }
-      List<String> cells = splitCsv(line);
+      List<String> cells;
+      try {
+        cells = splitCsv(line);
+      } catch (IllegalArgumentException e) {
+        problems.add(new RuleProblem(f.displayPath(), lineNo, "error", e.getMessage(), ""));
+        continue;
+      }
       if (columnOf == null) {
         columnOf = new int[comps.length];
         Map<String, Integer> header = new HashMap<>();
@@ -148,32 +159,23 @@ public final class Tables {
     throw new IllegalArgumentException("unsupported column type " + type.getSimpleName());
   }
 
-  /** Splits one CSV line; double quotes protect commas, and {@code ""} inside them is a quote. */
+  /** One line of a table, read by jackson-dataformat-csv: spaces around cells dropped, quotes protect commas. */
+  private static final ObjectReader CSV_LINE = new CsvMapper().readerForArrayOf(String.class)
+      .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.TRIM_SPACES);
+
+  /**
+   * Splits one CSV line into its cells: double quotes protect commas, and {@code ""} inside them is a quote. A
+   * table row is one line (a row never continues on the next one, so every message names its line).
+   *
+   * @throws IllegalArgumentException when the line does not read as CSV (a quote left open), in plain words
+   */
   public static List<String> splitCsv(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean inQuotes = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (inQuotes) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (ch == '"') {
-          inQuotes = false;
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"') {
-        inQuotes = true;
-      } else if (ch == ',') {
-        cells.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
+    try (MappingIterator<String[]> it = CSV_LINE.readValues(line)) {
+      return it.hasNext() ? List.of(it.next()) : List.of("");
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new IllegalArgumentException("not a CSV line: " + (why.startsWith("Missing closing quote")
+          ? "a double quote is opened and not closed (write a quote inside a quoted cell as \"\")" : why));
     }
-    cells.add(cur.toString());
-    return cells;
   }
 }

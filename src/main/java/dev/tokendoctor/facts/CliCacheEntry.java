@@ -18,7 +18,7 @@ public record CliCacheEntry(
     String cacheFile, String kind, ValueDescriptor keyId, Instant expiration, String accountId, String profile,
     Instant modifiedAt) {
 
-  public String origin() {
-    return cacheFile;
+  public Origin origin() {
+    return Origin.cache(cacheFile, null);
   }
 }

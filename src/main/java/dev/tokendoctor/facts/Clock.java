@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param serverTimeOrigin which response that was
  * @param skewSeconds local minus server, in seconds; {@code null} when no server time is known
  */
-public record Clock(Instant localTime, Instant serverTime, String serverTimeOrigin, Long skewSeconds) {
+public record Clock(Instant localTime, Instant serverTime, Origin serverTimeOrigin, Long skewSeconds) {
 
   /** The absolute skew in seconds, or -1 when unknown. */
   public long absoluteSkewSeconds() {

@@ -16,13 +16,28 @@ package dev.tokendoctor.facts;
 public record ConfigFile(
     String kind,
     String path,
-    String pathSource,
+    Origin pathSource,
     boolean exists,
     Boolean readable,
     String encoding,
     String lineEndings,
     String sdkParseError,
     Integer sdkParseErrorLine) {
+
+  /** An environment variable ({@code AWS_SHARED_CREDENTIALS_FILE}, {@code AWS_CONFIG_FILE}) names this path. */
+  public boolean namedByVariable() {
+    return pathSource != null && pathSource.fromEnvironment();
+  }
+
+  /** The clients read this file at its default path (no variable names another). */
+  public boolean atDefaultPath() {
+    return pathSource != null && pathSource.kind() == Origin.Kind.DEFAULT;
+  }
+
+  /** The variable that names this path, or {@code null} when it is the default path. */
+  public String variable() {
+    return pathSource == null ? null : pathSource.variable();
+  }
 
   public boolean credentialsFile() {
     return "credentials".equals(kind);

@@ -14,4 +14,4 @@ import java.time.Instant;
  * @param raw the text as written (dates are not secret), to show how it was read
  */
 public record CredentialExpiry(
-    String origin, String field, String appliesTo, boolean forEffectiveCredentials, Instant expiresAt, String raw) {}
+    Origin origin, String field, String appliesTo, boolean forEffectiveCredentials, Instant expiresAt, String raw) {}

@@ -21,7 +21,7 @@ import java.time.Instant;
  */
 public record CredentialProcessResult(
     String profile,
-    String origin,
+    Origin origin,
     String program,
     Integer exitCode,
     boolean timedOut,

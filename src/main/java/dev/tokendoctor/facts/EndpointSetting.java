@@ -12,7 +12,7 @@ package dev.tokendoctor.facts;
  * @param ignored {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} or {@code ignore_configured_endpoint_urls} turns it off
  * @param effective the failing client sends STS calls to it
  */
-public record EndpointSetting(String service, String url, String host, String origin, boolean ignored, boolean effective) {
+public record EndpointSetting(String service, String url, String host, Origin origin, boolean ignored, boolean effective) {
 
   /** The host is one of AWS's own domains. */
   public boolean awsHost() {

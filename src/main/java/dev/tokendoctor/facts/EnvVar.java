@@ -11,8 +11,8 @@ package dev.tokendoctor.facts;
 public record EnvVar(String name, ValueDescriptor value) {
 
   /** Where this came from, as shown in evidence: {@code env AWS_SESSION_TOKEN}. */
-  public String origin() {
-    return "env " + name;
+  public Origin origin() {
+    return Origin.env(name);
   }
 
   /**

@@ -18,7 +18,7 @@ package dev.tokendoctor.facts;
 public record FileAnomaly(
     String file, String path, int line, String kind, String section, String key, String detail, Integer firstLine) {
 
-  public String origin() {
-    return line > 0 ? path + ":" + line : path;
+  public Origin origin() {
+    return Origin.file(path, line);
   }
 }

@@ -19,7 +19,7 @@ public record KeyVerification(
     String keyId, String verifiedWith, String keyAccount, String status, String userName, Instant createDate,
     String error) {
 
-  public String origin() {
-    return "--verify-with " + verifiedWith;
+  public Origin origin() {
+    return Origin.option("--verify-with", verifiedWith);
   }
 }

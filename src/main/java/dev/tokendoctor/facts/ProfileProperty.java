@@ -15,8 +15,8 @@ public record ProfileProperty(
     String file, String path, int line, String sectionType, String section, String key, ValueDescriptor value) {
 
   /** Where this came from, as shown in evidence: {@code ~/.aws/credentials:12 [dev] aws_access_key_id}. */
-  public String origin() {
-    return path + ":" + line + " [" + section + "] " + key;
+  public Origin origin() {
+    return Origin.property(path, line, section, key);
   }
 
   public boolean inCredentialsFile() {

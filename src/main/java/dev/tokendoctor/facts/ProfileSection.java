@@ -15,8 +15,8 @@ package dev.tokendoctor.facts;
 public record ProfileSection(String file, String path, int line, String header, String sectionType, String name) {
 
   /** Where this came from, as shown in evidence: {@code ~/.aws/config:3 [profile dev]}. */
-  public String origin() {
-    return path + ":" + line + " [" + header + "]";
+  public Origin origin() {
+    return Origin.section(path, line, header);
   }
 
   public boolean ignored() {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param similarNames profile names that exist and look like the selected one (case, spacing, a prefix)
  */
 public record ProfileSelection(
-    String name, String source, Boolean inCredentialsFile, Boolean inConfigFile, List<String> similarNames) {
+    String name, Origin source, Boolean inCredentialsFile, Boolean inConfigFile, List<String> similarNames) {
 
   public ProfileSelection {
     similarNames = similarNames == null ? List.of() : List.copyOf(similarNames);
@@ -26,7 +26,22 @@ public record ProfileSelection(
 
   /** The profile was chosen explicitly, not by falling back to {@code default}. */
   public boolean explicit() {
-    return !"default".equals(source);
+    return source.kind() != Origin.Kind.DEFAULT;
+  }
+
+  /** The environment variable {@code variable} ({@code AWS_PROFILE}) selected the profile. */
+  public boolean fromVariable(String variable) {
+    return source != null && source.isVariable(variable);
+  }
+
+  /** An environment variable selected the profile. */
+  public boolean fromEnvironment() {
+    return source != null && source.fromEnvironment();
+  }
+
+  /** The variable that selected the profile ({@code AWS_PROFILE}), or {@code null} when none did. */
+  public String variable() {
+    return source == null ? null : source.variable();
   }
 
   /** Why this profile, as shown in evidence: its {@code source}, or {@code no profile selected} for the default. */

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *     {@code --region}); {@code none} when no region was found
  * @param effective this is the region the client uses
  */
-public record RegionSetting(String client, String region, String origin, boolean effective) {
+public record RegionSetting(String client, String region, Origin origin, boolean effective) {
 
   public boolean missing() {
     return region == null || region.isBlank();
@@ -88,12 +88,11 @@ public record RegionSetting(String client, String region, String origin, boolean
    * for the default profile (a {@code --region} option is changed on the command line itself).
    */
   public String setCommand(String value) {
-    if (origin != null && origin.startsWith("env ")) {
-      return "export " + origin.substring(4) + "=" + value;
+    if (origin != null && origin.fromEnvironment()) {
+      return "export " + origin.variable() + "=" + value;
     }
-    java.util.regex.Matcher m = origin == null ? null
-        : java.util.regex.Pattern.compile(".*\\[(?:profile )?([^\\]]+)\\] region").matcher(origin);
-    return "aws configure set region " + value + (m != null && m.matches() ? " --profile " + m.group(1) : "");
+    String profile = origin != null && origin.isProperty("region") ? origin.profile() : null;
+    return "aws configure set region " + value + (profile != null ? " --profile " + profile : "");
   }
 
   /**

@@ -27,11 +27,11 @@ public record ResolvedCredentials(
     String provider,
     String profile,
     String reason,
-    String keyIdOrigin,
+    Origin keyIdOrigin,
     ValueDescriptor keyId,
-    String secretOrigin,
+    Origin secretOrigin,
     ValueDescriptor secret,
-    String tokenOrigin,
+    Origin tokenOrigin,
     ValueDescriptor token,
     String error) {
 

@@ -23,7 +23,7 @@ public record SsoToken(
     boolean hasRefreshToken,
     Instant registrationExpiresAt) {
 
-  public String origin() {
-    return cacheFile + " expiresAt";
+  public Origin origin() {
+    return Origin.cache(cacheFile, "expiresAt");
   }
 }

@@ -117,12 +117,12 @@ public record StsProbe(
   }
 
   /** As shown in evidence: {@code STS us-east-1 -> 403 InvalidClientTokenId}. */
-  public String origin() {
+  public Origin origin() {
     String what = ok() ? "200 OK " + (callerArn == null ? "" : callerArn)
         : failed() ? (httpStatus == null ? "" : httpStatus + " ") + errorCode
         : outcome;
     String token = withToken ? "" : " (no session token)";
-    return "STS " + signingRegion + token + " -> " + what.trim();
+    return Origin.stsProbe(signingRegion + token + " -> " + what.trim());
   }
 
   /** The partition named in the caller ARN ({@code arn:aws-us-gov:...} → {@code aws-us-gov}), else {@code null}. */

@@ -23,8 +23,8 @@ public record TicketContext(
     String expectedAccount,
     Boolean workedBefore) {
 
-  public String origin() {
-    return "ticket";
+  public Origin origin() {
+    return Origin.ticket();
   }
 
   /**

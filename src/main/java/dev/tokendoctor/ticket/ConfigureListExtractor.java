@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.ResolvedCredentials;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,8 +45,8 @@ final class ConfigureListExtractor implements Extractor {
       }
       String value = m.group(2);
       String type = m.group(3) == null ? "" : m.group(3);
-      String origin = TicketText.origin(n) + " (aws configure list: " + m.group(1) + ", "
-          + ("<not set>".equals(value) ? "not set" : "from " + type) + ")";
+      Origin origin = Origin.ticketLine(n, "aws configure list: " + m.group(1) + ", "
+          + ("<not set>".equals(value) ? "not set" : "from " + type));
       switch (m.group(1)) {
         case "profile" -> {
           profile = "<not set>".equals(value) ? "default" : value;
@@ -58,8 +59,8 @@ final class ConfigureListExtractor implements Extractor {
       }
     }
     if (profile != null && PastedNames.looksLikeName(profile)) {
-      String source = "default".equals(profile) && ("None".equals(profileType) || profileType.isEmpty()) ? "default"
-          : "manual".equals(profileType) ? "--profile" : "env".equals(profileType) ? "env AWS_PROFILE" : "--profile";
+      Origin source = "default".equals(profile) && ("None".equals(profileType) || profileType.isEmpty()) ? Origin.byDefault()
+          : "env".equals(profileType) ? Origin.env("AWS_PROFILE") : Origin.option("--profile", null);
       facts.profile(profile, source, TicketFacts.Weight.CONFIGURE_LIST);
     }
     if (key == null) {
@@ -74,7 +75,7 @@ final class ConfigureListExtractor implements Extractor {
     String provider = PROVIDERS.get(key.type);
     KeyIds.Pasted id = KeyIds.find(key.value);
     // The CLI shows only the last four characters: the key id's prefix and shape stay unknown, so no descriptor.
-    String keyOrigin = key.origin.replace(")", id == null ? ")" : ", …" + id.last4() + ")");
+    Origin keyOrigin = id == null ? key.origin : key.origin.withNote(key.origin.name() + ", …" + id.last4());
     // Nor a key id origin: a fact that says where a key id was read carries the key id (the bundle's contract); the
     // origin, with the last four characters, is told in the reason instead. A type the table does not know is an
     // unknown provider, never none.
@@ -83,5 +84,5 @@ final class ConfigureListExtractor implements Extractor {
         null, null, secret == null ? null : secret.origin, null, null, null, null), TicketFacts.Weight.CONFIGURE_LIST);
   }
 
-  private record Row(String value, String type, String origin, int line) {}
+  private record Row(String value, String type, Origin origin, int line) {}
 }

@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.Clock;
 import dev.tokendoctor.facts.ResolvedCredentials;
 import dev.tokendoctor.facts.StsProbe;
@@ -45,20 +46,20 @@ final class DebugLogExtractor implements Extractor {
     int credLine = text.lineAt(c.start());
     String region = c.group(3);
     String service = c.group(4);
-    String origin = TicketText.origin(credLine) + " (the signed request's Authorization header)";
+    Origin origin = Origin.ticketLine(credLine, "the signed request's Authorization header");
     KeyIds.Pasted id = KeyIds.find(c.group(1));
     ValueDescriptor keyId = id == null ? null : facts.values.keyId(id);
     Matcher sh = SIGNED_HEADERS.matcher(all);
     Boolean withToken = sh.find(c.start()) ? sh.group(1).contains("x-amz-security-token") : null;
     Matcher th = TOKEN_HEADER.matcher(all);
     ValueDescriptor token = null;
-    String tokenOrigin = null;
+    Origin tokenOrigin = null;
     if (th.find()) {
       withToken = true;
       String raw = th.group(1);
       token = facts.values.describe(raw, PastedValues.Kind.SECRET);
       // Only a token whose value the log shows can be judged by its shape; a hidden one is only known to be sent.
-      tokenOrigin = token.length() > 0 ? TicketText.origin(text.lineAt(th.start())) + " (X-Amz-Security-Token header)" : null;
+      tokenOrigin = token.length() > 0 ? Origin.ticketLine(text.lineAt(th.start()), "X-Amz-Security-Token header") : null;
     } else if (Boolean.TRUE.equals(withToken)) {
       token = new ValueDescriptor(true, 0, 0, false, false, false, false, false, false, false, false, false, false, null, null,
           null, null, null, null);
@@ -79,7 +80,7 @@ final class DebugLogExtractor implements Extractor {
     Instant requestTime = stamp(first(AMZ_DATE, all));
     Instant serverTime = httpDate(first(DATE_HEADER, all));
     if (requestTime != null && serverTime != null) {
-      facts.clock(new Clock(requestTime, serverTime, origin.replace("Authorization header", "X-Amz-Date against the answer's Date header"),
+      facts.clock(new Clock(requestTime, serverTime, origin.withNote("the signed request's X-Amz-Date against the answer's Date header"),
           requestTime.getEpochSecond() - serverTime.getEpochSecond()));
       facts.shown("clock", "ok", TicketText.origin(credLine) + ": the request's X-Amz-Date and the answer's Date header");
     }

@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ final class EndpointUrlExtractor implements Extractor {
       if (m.find()) {
         String service = m.group(1).toLowerCase(Locale.ROOT);
         String region = m.group(2).toLowerCase(Locale.ROOT);
-        facts.region(region, TicketText.origin(n) + " (the endpoint " + service + "." + region + " the request went to)",
+        facts.region(region, Origin.ticketLine(n, "the endpoint " + service + "." + region + " the request went to"),
             TicketFacts.Weight.ENDPOINT);
         if (facts.error().service() == null && service.matches("sts|iam|s3|ec2|sso|portal\\.sso|lambda|ssm")) {
           facts.error(new PastedError(null, null, service, null, null, null), n, n, text);

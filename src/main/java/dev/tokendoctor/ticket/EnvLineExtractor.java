@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.EndpointSetting;
 import dev.tokendoctor.facts.EnvVar;
 import java.net.URI;
@@ -55,10 +56,10 @@ final class EnvLineExtractor implements Extractor {
         continue;
       }
       switch (name) {
-        case "AWS_PROFILE" -> facts.profile(value, "env AWS_PROFILE", TicketFacts.Weight.ENVIRONMENT);
-        case "AWS_DEFAULT_PROFILE" -> facts.profile(value, "env AWS_DEFAULT_PROFILE", TicketFacts.Weight.MENTION);
-        case "AWS_REGION" -> facts.region(value, TicketText.origin(n) + " (env AWS_REGION)", TicketFacts.Weight.ENVIRONMENT);
-        case "AWS_DEFAULT_REGION" -> facts.region(value, TicketText.origin(n) + " (env AWS_DEFAULT_REGION)", TicketFacts.Weight.MENTION);
+        case "AWS_PROFILE" -> facts.profile(value, Origin.env("AWS_PROFILE"), TicketFacts.Weight.ENVIRONMENT);
+        case "AWS_DEFAULT_PROFILE" -> facts.profile(value, Origin.env("AWS_DEFAULT_PROFILE"), TicketFacts.Weight.MENTION);
+        case "AWS_REGION" -> facts.region(value, Origin.ticketLine(n, "env AWS_REGION"), TicketFacts.Weight.ENVIRONMENT);
+        case "AWS_DEFAULT_REGION" -> facts.region(value, Origin.ticketLine(n, "env AWS_DEFAULT_REGION"), TicketFacts.Weight.MENTION);
         case "AWS_ENDPOINT_URL" -> endpointLine = n;
         case "AWS_ENDPOINT_URL_STS" -> stsEndpointLine = n;
         default -> { }
@@ -83,7 +84,7 @@ final class EnvLineExtractor implements Extractor {
       host = null;
     }
     facts.endpoint(new EndpointSetting(service, url, host == null ? null : host.toLowerCase(Locale.ROOT),
-        TicketText.origin(line) + " (env " + name + ")", ignored, effective && !ignored));
+        Origin.ticketLine(line, "env " + name), ignored, effective && !ignored));
   }
 
   private static String unquoted(String s) {

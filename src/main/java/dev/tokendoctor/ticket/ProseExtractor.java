@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +33,11 @@ final class ProseExtractor implements Extractor {
       if (COMMAND.matcher(line).find()) {
         Matcher p = PROFILE.matcher(line);
         if (p.find() && PastedNames.looksLikeName(p.group(1))) {
-          facts.profile(p.group(1), "--profile", TicketFacts.Weight.COMMAND_LINE);
+          facts.profile(p.group(1), Origin.option("--profile", null), TicketFacts.Weight.COMMAND_LINE);
         }
         Matcher r = REGION.matcher(line);
         if (r.find()) {
-          facts.region(r.group(1), TicketText.origin(n) + " (--region of the failing command)", TicketFacts.Weight.COMMAND_LINE);
+          facts.region(r.group(1), Origin.ticketLine(n, "--region of the failing command"), TicketFacts.Weight.COMMAND_LINE);
         }
       }
       if (WORKED.matcher(line).find()) {

@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,7 +61,7 @@ final class SkewMessageExtractor implements Extractor {
       return;
     }
     long skew = request.getEpochSecond() - server.getEpochSecond();
-    facts.clock(new Clock(request, server, TicketText.origin(line) + " (AWS's time in its error)", skew));
+    facts.clock(new Clock(request, server, Origin.ticketLine(line, "AWS's time in its error"), skew));
     facts.shown("clock", "ok", TicketText.origin(line) + ": AWS's error states its time and the request's");
   }
 

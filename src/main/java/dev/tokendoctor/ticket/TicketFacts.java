@@ -1,5 +1,6 @@
 package dev.tokendoctor.ticket;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.facts.Clock;
 import dev.tokendoctor.facts.CollectorRun;
@@ -92,13 +93,13 @@ final class TicketFacts {
     }
   }
 
-  void region(String value, String origin, Weight w) {
+  void region(String value, Origin origin, Weight w) {
     if (region == null || w.compareTo(region.weight()) > 0) {
       region = new Weighted<>(new RegionSetting("ticket", value, origin, true), w);
     }
   }
 
-  void profile(String name, String source, Weight w) {
+  void profile(String name, Origin source, Weight w) {
     if (profile == null || w.compareTo(profile.weight()) > 0) {
       profile = new Weighted<>(new ProfileSelection(name, source, null, null, List.of()), w);
     }

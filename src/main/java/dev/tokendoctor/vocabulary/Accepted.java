@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 /**
  * AWS accepted a set of credentials: an STS GetCallerIdentity probe returned the caller.
  *
@@ -8,7 +9,7 @@ package dev.tokendoctor.vocabulary;
  * @param where the probe ({@code STS us-east-1 -> 200 OK arn:aws:iam::123456789012:user/dev})
  * @param primary it was the primary probe (the credentials the client uses, as it sends them)
  */
-public record Accepted(String arn, String account, String where, boolean primary) {
+public record Accepted(String arn, String account, Origin where, boolean primary) {
 
   /** The caller is an IAM user itself ({@code :user/}), not a role. */
   public boolean iamUser() {

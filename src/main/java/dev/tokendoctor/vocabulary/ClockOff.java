@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,5 +15,5 @@ import java.time.Instant;
  * @param beyondTolerance more than the {@code clock-skew-tolerance} setting: AWS refuses such signatures
  * @param tolerance the {@code clock-skew-tolerance} setting
  */
-public record ClockOff(Duration by, boolean ahead, Instant localTime, Instant awsTime, String where, boolean beyondTolerance,
+public record ClockOff(Duration by, boolean ahead, Instant localTime, Instant awsTime, Origin where, boolean beyondTolerance,
     Duration tolerance) {}

@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,4 +16,4 @@ import java.time.Instant;
  *     line of the shared files)
  * @param cacheFile the cache file that holds it, for {@code place == "cache"}; else {@code null}
  */
-public record Expired(String origin, String field, String raw, Instant expiresAt, Duration since, String place, String cacheFile) {}
+public record Expired(Origin origin, String field, String raw, Instant expiresAt, Duration since, String place, String cacheFile) {}

@@ -1,72 +1,66 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads the kind of place out of an origin string, for the vocabulary rules (one home for what cause rules did
- * with {@code startsWith("env ")} and {@code contains("/cache/")}).
+ * Small questions the vocabulary rules ask about places: which kind of place an origin is, which cache file an
+ * expiry is written in, which token line a value sits on, which operating system a host runs. Each takes an
+ * {@link Origin} (or its shown text, for rules written against text) and asks the origin's own methods.
  */
 public final class Places {
-  private static final Pattern SECTION = Pattern.compile("(\\[[^\\]]*\\])");
-  private static final Pattern TOKEN_LINE = Pattern.compile("(.+):(\\d+) \\[[^\\]]*\\] (?:aws_session_token|aws_security_token)");
-
   private Places() {}
 
-  /** {@code env}, {@code cache} or {@code profile}. */
+  /** {@code env}, {@code cache} or {@code profile}: {@link Origin#place()}. */
+  public static String of(Origin origin) {
+    return origin == null ? "profile" : origin.place();
+  }
+
+  /** {@code env}, {@code cache} or {@code profile} for an origin's shown text. */
   public static String of(String origin) {
-    if (origin == null) {
-      return "profile";
-    }
-    if (origin.startsWith("env ")) {
-      return "env";
-    }
-    return origin.contains("/cache/") ? "cache" : "profile";
+    return of(Origin.parse(origin));
   }
 
-  /** The environment variable an origin names ({@code env AWS_SESSION_TOKEN} → {@code AWS_SESSION_TOKEN}); {@code null} for any other place. */
-  public static String variable(String origin) {
-    return "env".equals(of(origin)) ? origin.substring(4) : null;
+  /** The environment variable an origin names ({@code env AWS_SESSION_TOKEN} → {@code AWS_SESSION_TOKEN}); else {@code null}. */
+  public static String variable(Object origin) {
+    Origin o = Origin.of(origin);
+    return o == null ? null : o.variable();
   }
 
-  /** The cache file an expiry is written in: what it applies to when known, else the origin's path. */
-  public static String cacheFile(String origin, String appliesTo) {
-    if (!"cache".equals(of(origin))) {
+  /** The cache file an expiry is written in: what it applies to when known, else the origin's file. */
+  public static String cacheFile(Origin origin, String appliesTo) {
+    if (origin == null || !origin.inCache()) {
       return null;
     }
-    return appliesTo != null ? appliesTo : origin.split(" ")[0];
+    return appliesTo != null ? appliesTo : origin.cacheFile();
   }
 
   /**
    * The place a value was read from, to tell whether two values come from one place: {@code env} for any
    * environment variable, {@code [name]} for a profile section (whichever file), else the file without the field
-   * name ({@code ~/.aws/cli/cache/<sha1>.json}).
+   * name ({@code ~/.aws/cli/cache/<sha1>.json}): {@link Origin#holder()}.
    */
-  public static String sourceOf(String origin) {
-    if (origin == null) {
-      return null;
-    }
-    if (origin.startsWith("env ")) {
-      return "env";
-    }
-    Matcher section = SECTION.matcher(origin);
-    if (section.find()) {
-      return section.group(1);
-    }
-    return origin.replaceAll(" [^ \\[]+$", "");
+  public static String sourceOf(Object origin) {
+    Origin o = Origin.of(origin);
+    return o == null ? null : o.holder();
   }
 
   /** The shared file of a token line ({@code ~/.aws/credentials:4 [default] aws_session_token}); else {@code null}. */
-  public static String tokenLineFile(String origin) {
-    Matcher m = origin == null ? null : TOKEN_LINE.matcher(origin);
-    return m != null && m.matches() ? m.group(1) : null;
+  public static String tokenLineFile(Object origin) {
+    Origin o = tokenLine(origin);
+    return o == null ? null : o.file();
   }
 
   /** The line number of a token line; else {@code null}. */
-  public static Integer tokenLineNumber(String origin) {
-    Matcher m = origin == null ? null : TOKEN_LINE.matcher(origin);
-    return m != null && m.matches() ? Integer.valueOf(m.group(2)) : null;
+  public static Integer tokenLineNumber(Object origin) {
+    Origin o = tokenLine(origin);
+    return o == null ? null : o.line();
+  }
+
+  private static Origin tokenLine(Object origin) {
+    Origin o = Origin.of(origin);
+    return o != null && (o.isProperty("aws_session_token") || o.isProperty("aws_security_token"))
+        && o.kind() == Origin.Kind.PROFILE_PROPERTY ? o : null;
   }
 
   /** {@code windows}, {@code mac} or {@code linux} for an {@code os.name}-like text. */

@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 /**
  * A profile names an AWS account: its {@code aws_account_id} or {@code sso_account_id}, or the account in its
  * {@code role_arn}.
@@ -9,7 +10,7 @@ package dev.tokendoctor.vocabulary;
  * @param key the property that names it ({@code sso_account_id}, {@code role_arn}...)
  * @param origin where that property is written ({@code ~/.aws/config:7 [prod] sso_account_id})
  */
-public record ProfileAccount(String profile, String account, String key, String origin) {
+public record ProfileAccount(String profile, String account, String key, Origin origin) {
 
   /** The account a property's value names: the value itself, or a role ARN's account field; null when none. */
   public static String accountIn(String key, String value) {

@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 /**
  * AWS refused a request: an STS probe failed with an error code, or the ticket quotes one.
  *
@@ -9,7 +10,7 @@ package dev.tokendoctor.vocabulary;
  * @param byProbe a probe made by tokendoctor got it (not only the ticket)
  * @param primary it answered the primary probe (the credentials the client uses, as it sends them)
  */
-public record Refused(String code, String where, String message, boolean byProbe, boolean primary) {
+public record Refused(String code, Origin where, String message, boolean byProbe, boolean primary) {
 
   /** The credentials' token expired: {@code ExpiredToken} or {@code ExpiredTokenException}. */
   public boolean expiredToken() {

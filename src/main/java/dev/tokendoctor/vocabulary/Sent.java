@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -16,7 +17,7 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param fromEnvironment they came from environment variables
  */
 public record Sent(
-    String client, String keyKind, ValueDescriptor keyId, String keyOrigin, boolean tokenPresent, String tokenOrigin,
+    String client, String keyKind, ValueDescriptor keyId, Origin keyOrigin, boolean tokenPresent, Origin tokenOrigin,
     String provider, String profile, boolean fromEnvironment) {
 
   public boolean temporary() {

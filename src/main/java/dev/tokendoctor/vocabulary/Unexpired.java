@@ -1,5 +1,6 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,4 +11,4 @@ import java.time.Instant;
  * @param expiresAt when the credentials expire
  * @param left how long they still have
  */
-public record Unexpired(String origin, Instant expiresAt, Duration left) {}
+public record Unexpired(Origin origin, Instant expiresAt, Duration left) {}

@@ -66,7 +66,7 @@ class ReferenceDocsTest {
     String api = ReferenceDocs.ruleApi(RuleCatalog.of(RuleSource.fromDirectory(Path.of("rules"))));
     MetadataKey.ALL.forEach(k -> assertThat(api).contains("| `@" + k.key() + "` |"));
     assertThat(api).contains("| `.fix(String)` | Conclude.FindingBuilder | One step of the fix, in plain words. |",
-        "| `.evidence(String, String)` | Conclude.CheckBuilder | One piece of evidence",
+        "| `.evidence(Object, String)` | Conclude.CheckBuilder | One piece of evidence",
         "+100 when the cause produces the observed error", "| `absent` | causes that must not be found |");
   }
 }

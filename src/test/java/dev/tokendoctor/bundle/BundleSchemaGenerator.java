@@ -79,8 +79,8 @@ final class BundleSchemaGenerator {
       return s;
     }
     Class<?> c = (Class<?>) t;
-    if (c == String.class) {
-      // Absent and null mean the same to the reader: "not known".
+    if (c == String.class || c == dev.tokendoctor.facts.Origin.class) {
+      // Absent and null mean the same to the reader: "not known". An Origin is written as its shown text.
       s.putArray("type").add("string").add("null");
     } else if (c == boolean.class) {
       s.put("type", "boolean");

@@ -55,7 +55,7 @@ class CollectorScenariosTest {
       ResolvedCredentials c = effective(b);
       assertThat(c.client()).isEqualTo("java-sdk-v2");
       assertThat(c.provider()).isEqualTo("profile-static");
-      assertThat(c.keyIdOrigin()).isEqualTo("~/.aws/credentials:2 [default] aws_access_key_id");
+      assertThat(String.valueOf(c.keyIdOrigin())).isEqualTo("~/.aws/credentials:2 [default] aws_access_key_id");
       assertThat(c.keyId().shown()).isEqualTo("AKIA…ZK5N");
       assertThat(c.keyId().clean()).isTrue();
       assertThat(c.secret().shown()).isNull();
@@ -74,7 +74,7 @@ class CollectorScenariosTest {
       assertThat(b.regions()).anySatisfy(r -> {
         assertThat(r.client()).isEqualTo("java-sdk-v2");
         assertThat(r.region()).isEqualTo("eu-west-1");
-        assertThat(r.origin()).isEqualTo("~/.aws/config:2 [default] region");
+        assertThat(String.valueOf(r.origin())).isEqualTo("~/.aws/config:2 [default] region");
         assertThat(r.effective()).isTrue();
       });
 
@@ -96,9 +96,9 @@ class CollectorScenariosTest {
       FactBundle b = w.collect(Keys.at(aws.uri()));
       ResolvedCredentials c = effective(b);
       assertThat(c.provider()).isEqualTo("environment");
-      assertThat(c.keyIdOrigin()).isEqualTo("env AWS_ACCESS_KEY_ID");
+      assertThat(String.valueOf(c.keyIdOrigin())).isEqualTo("env AWS_ACCESS_KEY_ID");
       assertThat(b.profile().name()).isEqualTo("dev");
-      assertThat(b.profile().source()).isEqualTo("env AWS_PROFILE");
+      assertThat(String.valueOf(b.profile().source())).isEqualTo("env AWS_PROFILE");
       assertThat(b.profile().inCredentialsFile()).isTrue();
       // The profile's key is a different value: fingerprints differ.
       var profileKey = b.properties().stream().filter(p -> p.key().equals("aws_access_key_id")).findFirst().orElseThrow();
@@ -165,7 +165,7 @@ class CollectorScenariosTest {
       ResolvedCredentials c = effective(b);
       assertThat(c.longTermKey()).isTrue();
       assertThat(c.hasToken()).isTrue();
-      assertThat(c.tokenOrigin()).isEqualTo("env AWS_SESSION_TOKEN");
+      assertThat(String.valueOf(c.tokenOrigin())).isEqualTo("env AWS_SESSION_TOKEN");
       assertThat(c.token().length()).isEqualTo(TOKEN.length());
       assertThat(probe(b, "primary").withToken()).isTrue();
       assertThat(probe(b, "primary").errorCode()).isEqualTo("InvalidClientTokenId");
@@ -185,7 +185,7 @@ class CollectorScenariosTest {
         .env("AWS_SECURITY_TOKEN", TOKEN);
     FactBundle b = w.collect(Keys.offline());
     assertThat(client(b, "java-sdk-v2").hasToken()).isFalse();
-    assertThat(client(b, "botocore").tokenOrigin()).isEqualTo("env AWS_SECURITY_TOKEN");
+    assertThat(String.valueOf(client(b, "botocore").tokenOrigin())).isEqualTo("env AWS_SECURITY_TOKEN");
     assertThat(client(b, "cli-v2").hasToken()).isTrue();
   }
 
@@ -206,7 +206,7 @@ class CollectorScenariosTest {
       assertThat(usEast.endpoint()).isEqualTo(aws.uri().toString());
       assertThat(b.regions()).anySatisfy(r -> {
         assertThat(r.region()).isEqualTo("af-south-1");
-        assertThat(r.origin()).isEqualTo("env AWS_REGION");
+        assertThat(String.valueOf(r.origin())).isEqualTo("env AWS_REGION");
       });
     }
   }
@@ -256,7 +256,7 @@ class CollectorScenariosTest {
       assertThat(probe(b, "primary").errorCode()).isEqualTo("SignatureDoesNotMatch");
       assertThat(b.clock().skewSeconds()).isBetween(-1205L, -1195L);
       assertThat(b.clock().serverTime()).isNotNull();
-      assertThat(b.clock().serverTimeOrigin()).isEqualTo("STS us-east-1 Date header");
+      assertThat(String.valueOf(b.clock().serverTimeOrigin())).isEqualTo("STS us-east-1 Date header");
     }
   }
 
@@ -271,7 +271,7 @@ class CollectorScenariosTest {
         assertThat(e.effective()).isTrue();
         assertThat(e.host()).isEqualTo("localhost");
         assertThat(e.awsHost()).isFalse();
-        assertThat(e.origin()).isEqualTo("~/.aws/config:3 [default] endpoint_url");
+        assertThat(String.valueOf(e.origin())).isEqualTo("~/.aws/config:3 [default] endpoint_url");
         assertThat(e.service()).isEqualTo("all");
       });
       // --sts-endpoint wins for the tool's own calls: the keys themselves work.

@@ -59,7 +59,7 @@ class CollectorSourcesTest {
       assertThat(e.expiresAt()).isEqualTo(Instant.parse(utc));
       assertThat(e.forEffectiveCredentials()).isTrue();
       assertThat(e.appliesTo()).isEqualTo("dev");
-      assertThat(e.origin()).isEqualTo("~/.aws/credentials:5 [dev] " + field);
+      assertThat(String.valueOf(e.origin())).isEqualTo("~/.aws/credentials:5 [dev] " + field);
       assertThat(e.raw()).isEqualTo(raw);
       assertThat(b.clock().isPast(e.expiresAt())).isTrue();
       assertThat(probe(b, "primary").errorCode()).isEqualTo("ExpiredToken");
@@ -78,7 +78,7 @@ class CollectorSourcesTest {
         .env("AWS_SESSION_TOKEN", TOKEN).env(variable, raw);
     FactBundle b = w.collect(Keys.offline());
     CredentialExpiry e = b.expiries().stream().filter(x -> x.field().equals(variable)).findFirst().orElseThrow();
-    assertThat(e.origin()).isEqualTo("env " + variable);
+    assertThat(String.valueOf(e.origin())).isEqualTo("env " + variable);
     assertThat(e.expiresAt()).isEqualTo(Instant.parse(utc));
     assertThat(e.forEffectiveCredentials()).isTrue();
     assertThat(e.appliesTo()).isEqualTo("environment");
@@ -111,7 +111,7 @@ class CollectorSourcesTest {
     var eff = effective(b);
     assertThat(eff.client()).isEqualTo("cli-v2");
     assertThat(eff.provider()).isEqualTo("profile-assume-role");
-    assertThat(eff.keyIdOrigin()).startsWith("~/.aws/cli/cache/" + hash + ".json");
+    assertThat(String.valueOf(eff.keyIdOrigin())).startsWith("~/.aws/cli/cache/" + hash + ".json");
     CredentialExpiry e = b.expiries().stream().filter(x -> x.field().equals("Credentials.Expiration")).findFirst().orElseThrow();
     assertThat(e.forEffectiveCredentials()).isTrue();
     assertThat(e.raw()).isEqualTo("2026-01-01T16:00:00UTC");
@@ -196,7 +196,7 @@ class CollectorSourcesTest {
     assertThat(b.anomalies()).anySatisfy(a -> {
       assertThat(a.kind()).isEqualTo("TAB_INDENTED_KEY");
       assertThat(a.key()).isEqualTo("aws_secret_access_key");
-      assertThat(a.origin()).isEqualTo("~/.aws/credentials:6");
+      assertThat(String.valueOf(a.origin())).isEqualTo("~/.aws/credentials:6");
     });
     // The inline comment is part of the value as written, so it fingerprints differently; the SDK for Java
     // cannot read the file at all (the BOM), nor can botocore.
@@ -229,7 +229,7 @@ class CollectorSourcesTest {
     assertThat(b.sections()).anySatisfy(s -> {
       assertThat(s.header()).isEqualTo("dev");
       assertThat(s.ignored()).isTrue();
-      assertThat(s.origin()).isEqualTo("~/.aws/config:1 [dev]");
+      assertThat(String.valueOf(s.origin())).isEqualTo("~/.aws/config:1 [dev]");
     });
   }
 
@@ -244,7 +244,7 @@ class CollectorSourcesTest {
     assertThat(b.files()).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo("credentials");
       assertThat(f.path()).isEqualTo("~/elsewhere/creds");
-      assertThat(f.pathSource()).isEqualTo("env AWS_SHARED_CREDENTIALS_FILE");
+      assertThat(String.valueOf(f.pathSource())).isEqualTo("env AWS_SHARED_CREDENTIALS_FILE");
       assertThat(f.exists()).isTrue();
     });
     assertThat(b.files()).anySatisfy(f -> {
@@ -309,7 +309,7 @@ class CollectorSourcesTest {
       assertThat(p.exitCode()).isEqualTo(3);
       assertThat(p.validJson()).isFalse();
       assertThat(p.succeeded()).isFalse();
-      assertThat(p.origin()).isEqualTo("~/.aws/config:2 [dev] credential_process");
+      assertThat(String.valueOf(p.origin())).isEqualTo("~/.aws/config:2 [dev] credential_process");
     });
     assertThat(effective(b).provider()).isEqualTo("profile-process");
     assertThat(effective(b).found()).isFalse();

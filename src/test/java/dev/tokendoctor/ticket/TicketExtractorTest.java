@@ -61,7 +61,7 @@ class TicketExtractorTest {
       assertThat(b.clock().localTime()).isEqualTo(Instant.parse("2026-12-04T10:15:00Z"));
       assertThat(b.clock().serverTime()).isEqualTo(Instant.parse("2026-12-04T10:30:01Z"));
       assertThat(b.clock().skewSeconds()).isEqualTo(-901L);
-      assertThat(b.clock().serverTimeOrigin()).startsWith("ticket line 2");
+      assertThat(String.valueOf(b.clock().serverTimeOrigin())).startsWith("ticket line 2");
     }
 
     @Test
@@ -101,9 +101,9 @@ class TicketExtractorTest {
       assertThat(c.reason()).contains("ticket line 4", "…7QWN");
       assertThat(c.keyId()).as("only the last four are shown: the key id's shape is unknown").isNull();
       assertThat(b.regions().get(0).region()).isEqualTo("eu-west-3");
-      assertThat(b.regions().get(0).origin()).startsWith("ticket line 6");
+      assertThat(String.valueOf(b.regions().get(0).origin())).startsWith("ticket line 6");
       assertThat(b.profile().name()).isEqualTo("dev");
-      assertThat(b.profile().source()).isEqualTo("env AWS_PROFILE");
+      assertThat(String.valueOf(b.profile().source())).isEqualTo("env AWS_PROFILE");
       assertThat(b.profile().inCredentialsFile()).isNull();
       assertThat(b.collectors()).contains(new CollectorRun("resolution", "ok",
           "ticket line 1: aws configure list shows the AWS CLI's own resolution"));
@@ -193,7 +193,7 @@ class TicketExtractorTest {
               org.assertj.core.groups.Tuple.tuple("profile dev", "ignored", "dev"));
       assertThat(b.sections()).allMatch(s -> "credentials".equals(s.file()));
       ProfileProperty key = b.properties().get(0);
-      assertThat(key.origin()).isEqualTo("ticket:3 [default] aws_access_key_id");
+      assertThat(String.valueOf(key.origin())).isEqualTo("ticket line 3 [default] aws_access_key_id");
       assertThat(key.value().quoted()).isTrue();
       assertThat(key.value().shown()).isEqualTo("AKIA…QW4N");
       ProfileProperty secret = b.properties().get(1);
@@ -256,7 +256,7 @@ class TicketExtractorTest {
       assertThat(p.ok()).isTrue();
       assertThat(p.callerAccount()).isEqualTo("111122223333");
       assertThat(p.withToken()).as("an assumed role signs with a session token").isTrue();
-      assertThat(p.origin()).contains("ticket line 5");
+      assertThat(String.valueOf(p.origin())).contains("ticket line 5");
     }
   }
 
@@ -312,7 +312,7 @@ class TicketExtractorTest {
       assertThat(c.temporaryKey()).isTrue();
       assertThat(c.hasToken()).isTrue();
       assertThat(c.token().length()).isEqualTo(token.length());
-      assertThat(c.keyIdOrigin()).isEqualTo("ticket line 1 (the signed request's Authorization header)");
+      assertThat(String.valueOf(c.keyIdOrigin())).isEqualTo("ticket line 1 (the signed request's Authorization header)");
       assertThat(b.regions().get(0).region()).isEqualTo("ap-southeast-2");
       StsProbe p = b.stsProbes().get(0);
       assertThat(p).extracting(StsProbe::purpose, StsProbe::signingRegion, StsProbe::errorCode, StsProbe::httpStatus, StsProbe::withToken)
@@ -344,7 +344,7 @@ class TicketExtractorTest {
     void theRegionAndServiceAnErrorsUrlNames() {
       FactBundle b = facts("Could not connect to the endpoint URL: \"https://sts.eu-south-2.amazonaws.com/\"\nsee https://docs.aws.amazon.com/cli/");
       assertThat(b.regions().get(0).region()).isEqualTo("eu-south-2");
-      assertThat(b.regions().get(0).origin()).startsWith("ticket line 1");
+      assertThat(String.valueOf(b.regions().get(0).origin())).startsWith("ticket line 1");
     }
 
     @Test
@@ -352,7 +352,7 @@ class TicketExtractorTest {
       FactBundle b = facts("AWS_REGION=eu-west-1\n$ aws s3 ls --region ap-east-1 --profile ops");
       assertThat(b.regions()).singleElement().satisfies(r -> assertThat(r.region()).isEqualTo("ap-east-1"));
       assertThat(b.profile().name()).isEqualTo("ops");
-      assertThat(b.profile().source()).isEqualTo("--profile");
+      assertThat(String.valueOf(b.profile().source())).isEqualTo("--profile");
     }
   }
 
