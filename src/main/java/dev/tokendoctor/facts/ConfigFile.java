@@ -53,27 +53,17 @@ public record ConfigFile(
   }
 
   /** What named this path when it is not the default one ({@code env AWS_CONFIG_FILE}); else {@code null}. */
-  public String namedBy() {
-    return pathSource != null && !"default".equals(pathSource) ? pathSource : null;
-  }
-
-  /** The environment variable that names this file's path ({@code AWS_CONFIG_FILE}); {@code null} for the default path. */
-  public String variable() {
-    return pathSource != null && pathSource.startsWith("env ") ? pathSource.substring(4) : null;
-  }
-
-  /** A location variable names this file's path (it is not the default in HOME). */
-  public boolean namedByVariable() {
-    return variable() != null;
+  public Origin namedBy() {
+    return pathSource != null && !atDefaultPath() ? pathSource : null;
   }
 
   /** Where evidence about this file is shown: the variable that names it, else its path. */
-  public String origin() {
-    return namedByVariable() ? pathSource : path;
+  public Origin origin() {
+    return namedByVariable() ? pathSource : Origin.parse(path);
   }
 
   /** Where the AWS SDK for Java's parse error points: the path, with the line it names. */
-  public String sdkParseErrorOrigin() {
-    return sdkParseErrorLine == null ? path : path + ":" + sdkParseErrorLine;
+  public Origin sdkParseErrorOrigin() {
+    return sdkParseErrorLine == null ? Origin.parse(path) : Origin.file(path, sdkParseErrorLine);
   }
 }

@@ -37,6 +37,6 @@ public record EndpointSetting(String service, String url, String host, Origin or
 
   /** The environment variable that sets it ({@code AWS_ENDPOINT_URL_STS}); {@code null} when a file does. */
   public String variable() {
-    return origin != null && origin.startsWith("env ") ? origin.substring(4) : null;
+    return origin == null ? null : origin.variable();
   }
 }

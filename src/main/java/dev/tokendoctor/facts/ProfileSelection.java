@@ -45,18 +45,13 @@ public record ProfileSelection(
   }
 
   /** Why this profile, as shown in evidence: its {@code source}, or {@code no profile selected} for the default. */
-  public String where() {
-    return explicit() ? source : "no profile selected";
+  public Origin where() {
+    return explicit() ? source : Origin.other("no profile selected");
   }
 
   /** The profile's name when it was chosen explicitly (a command then needs {@code --profile}); else {@code null}. */
   public String explicitName() {
     return explicit() ? name : null;
-  }
-
-  /** The environment variable that selects the profile ({@code AWS_PROFILE}); {@code null} for {@code --profile} or the default. */
-  public String variable() {
-    return source != null && source.startsWith("env ") ? source.substring(4) : null;
   }
 
   /** An environment variable selects the profile. */

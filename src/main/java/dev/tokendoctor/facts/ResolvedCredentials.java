@@ -80,8 +80,8 @@ public record ResolvedCredentials(
   public static final int SECRET_LENGTH = 40;
 
   /** Where evidence about this client's provider chain is shown: {@code cli-v2 credential chain}. */
-  public String chainOrigin() {
-    return client + " credential chain";
+  public Origin chainOrigin() {
+    return Origin.other(client + " credential chain");
   }
 
   /** The secret's length when it is not the 40 characters of an AWS secret access key; {@code null} otherwise. */

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import java.time.Instant;
 
 /**
@@ -16,7 +18,7 @@ import java.time.Instant;
  *     known everywhere
  * @param settled older than the propagation delay, or of unknown age: AWS knows it
  */
-public record ActiveKey(String keyId, String where, String user, Instant createdAt, Long ageSeconds, boolean justCreated,
+public record ActiveKey(String keyId, Origin where, String user, Instant createdAt, Long ageSeconds, boolean justCreated,
     boolean settled) {
 
   /** Whole minutes since its creation; {@code null} without a creation date. */

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ResolvedCredentials;
 import dev.tokendoctor.facts.ValueDescriptor;
 import java.util.Set;
@@ -18,7 +20,7 @@ import java.util.Set;
  * @param error why it failed, when it did
  */
 public record AmbientCredentials(
-    String client, String provider, boolean found, ValueDescriptor keyId, String where, String reason, String error) {
+    String client, String provider, boolean found, ValueDescriptor keyId, Origin where, String reason, String error) {
 
   /** The providers that answer without a profile naming them. */
   public static final Set<String> PROVIDERS = Set.of("web-identity", "container", "imds", "boto-config");
@@ -31,6 +33,6 @@ public record AmbientCredentials(
   /** The fact for {@code c}, whose provider is one of {@link #PROVIDERS}. */
   public static AmbientCredentials of(ResolvedCredentials c) {
     return new AmbientCredentials(c.client(), c.provider(), c.found(), c.keyId(),
-        c.keyIdOrigin() != null ? c.keyIdOrigin() : c.client() + " credential chain", c.reason(), c.error());
+        c.keyIdOrigin() != null ? c.keyIdOrigin() : c.chainOrigin(), c.reason(), c.error());
   }
 }

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.RegionSetting;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * @param failing this is the failing client's region: the client whose credentials tokendoctor probed (or no
  *     credentials were resolved for any other client)
  */
-public record ClientRegion(String client, String region, String origin, boolean failing) {
+public record ClientRegion(String client, String region, Origin origin, boolean failing) {
   private static final Pattern PROFILE_REGION = Pattern.compile(".*\\[(?:profile )?([^\\]]+)\\] region");
 
   /** The environment variable the region is read from ({@code AWS_REGION}); {@code null} when it is not a variable. */

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -12,4 +14,4 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param profile the profile that holds the copy; {@code null} for the environment
  * @param otherKeyId the other key id, for {@code kind == "token"}; else {@code null}
  */
-public record ConflictingCopy(String kind, String origin, String profile, ValueDescriptor otherKeyId) {}
+public record ConflictingCopy(String kind, Origin origin, String profile, ValueDescriptor otherKeyId) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The partition the failing client's credentials belong to, and how it is known.
  *
@@ -11,7 +13,7 @@ package dev.tokendoctor.vocabulary;
  * @param value the region the probe worked in, the ARN, or the sign-in region
  * @param session the IAM Identity Center session's name ({@code sso-session}); else {@code null}
  */
-public record CredentialsPartition(String partition, String where, String kind, String value, String session) {
+public record CredentialsPartition(String partition, Origin where, String kind, String value, String session) {
 
   public boolean byProbe() {
     return "probe".equals(kind);

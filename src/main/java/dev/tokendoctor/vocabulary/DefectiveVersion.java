@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ToolDefect;
 
 /**
@@ -18,7 +20,7 @@ import dev.tokendoctor.facts.ToolDefect;
  */
 public record DefectiveVersion(
     String tool, String version, String firstBad, String firstGood, String symptom, String source, String upgradeCommand,
-    boolean pinBefore, String where) {
+    boolean pinBefore, Origin where) {
 
   /** A fixed version exists. */
   public boolean fixed() {

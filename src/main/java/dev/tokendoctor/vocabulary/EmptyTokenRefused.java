@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A client that does not ignore an empty session token was refused, while the credentials carry an empty token
  * beside a long-term key that AWS accepts without it: the ticket names the client and its
@@ -13,4 +15,4 @@ package dev.tokendoctor.vocabulary;
  * @param errorCode the error it got
  * @param where where that was said ({@code ticket})
  */
-public record EmptyTokenRefused(String tokenOrigin, String client, String clientVersion, String errorCode, String where) {}
+public record EmptyTokenRefused(Origin tokenOrigin, String client, String clientVersion, String errorCode, Origin where) {}

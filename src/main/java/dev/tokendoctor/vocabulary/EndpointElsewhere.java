@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.EndpointSetting;
 
 /**
@@ -12,7 +14,7 @@ import dev.tokendoctor.facts.EndpointSetting;
  * @param allServices it applies to every service, STS included ({@code AWS_ENDPOINT_URL}, not {@code ..._STS})
  * @param hostRegion the region of an AWS host of another partition; {@code null} for a host that is not AWS's
  */
-public record EndpointElsewhere(String origin, String url, String host, boolean allServices, String hostRegion) {
+public record EndpointElsewhere(Origin origin, String url, String host, boolean allServices, String hostRegion) {
 
   /** The host is not an AWS endpoint (an emulator, a proxy, a test server). */
   public boolean notAws() {

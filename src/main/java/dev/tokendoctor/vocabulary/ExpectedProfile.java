@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A profile is expected to give the credentials: it was selected on purpose ({@code --profile},
  * {@code AWS_PROFILE}), or the selected profile is defined in the shared files.
@@ -7,4 +9,4 @@ package dev.tokendoctor.vocabulary;
  * @param name the profile's name
  * @param where why it is selected, as shown in evidence ({@code env AWS_PROFILE}, {@code --profile}, {@code default})
  */
-public record ExpectedProfile(String name, String where) {}
+public record ExpectedProfile(String name, Origin where) {}

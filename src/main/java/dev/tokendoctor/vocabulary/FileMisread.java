@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A shared file is malformed in a way that loses what the failing client needs: the parsers refuse the whole file
  * (a byte order mark, UTF-16, a property before any section, a line without {@code =}, an unterminated header, or
@@ -11,4 +13,4 @@ package dev.tokendoctor.vocabulary;
  * @param kind what was seen: the scanner's anomaly kind ({@code BOM}, {@code INLINE_COMMENT}...) or
  *     {@code SDK_PARSE_ERROR}
  */
-public record FileMisread(String path, String origin, String kind) {}
+public record FileMisread(String path, Origin origin, String kind) {}

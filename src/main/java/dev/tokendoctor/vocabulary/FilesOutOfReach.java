@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The clients do not read the AWS files the person edited: a location variable ({@code AWS_SHARED_CREDENTIALS_FILE},
  * {@code AWS_CONFIG_FILE}) names a file that does not exist, or the process runs under sudo or in a container with a
@@ -8,4 +10,4 @@ package dev.tokendoctor.vocabulary;
  * @param why {@code variable}, {@code sudo} or {@code container}
  * @param origin what shows it ({@code env AWS_CONFIG_FILE}, {@code host})
  */
-public record FilesOutOfReach(String why, String origin) {}
+public record FilesOutOfReach(String why, Origin origin) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * Something says the temporary credentials the client sends were minted at the global STS endpoint
  * (sts.amazonaws.com), whose version-1 tokens opt-in regions refuse.
@@ -11,7 +13,7 @@ package dev.tokendoctor.vocabulary;
  *     okta-aws-cli or aws-azure-login write) or {@code aws-vault} ({@code AWS_VAULT} is set)
  * @param name the profile ({@code legacy-profile}) or the expiry field ({@code login-tool}); else {@code null}
  */
-public record GlobalEndpointMark(String where, String kind, String name) {
+public record GlobalEndpointMark(Origin where, String kind, String name) {
 
   public boolean legacyVariable() {
     return "legacy-variable".equals(kind);

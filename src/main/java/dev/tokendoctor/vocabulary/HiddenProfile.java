@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The selected profile is written in a file only under a {@link WrongHeader}, so no client finds it there: its
  * keys under {@code [profile dev]} in the credentials file (which does not define {@code [dev]} otherwise), or its
@@ -13,7 +15,7 @@ package dev.tokendoctor.vocabulary;
  * @param profile the selected profile's name
  * @param origin where the header is written ({@code ~/.aws/credentials:1 [profile dev]})
  */
-public record HiddenProfile(String file, String path, int line, String header, String profile, String origin) {
+public record HiddenProfile(String file, String path, int line, String header, String profile, Origin origin) {
 
   /** The header is in the credentials file. */
   public boolean inCredentialsFile() {

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * AWS refused the failing client's key as unknown ({@code InvalidClientTokenId}) in a region every account can use
  * (not opt-in in {@code rules/tables/regions.csv}): the primary probe itself in us-east-1, eu-west-1 or
@@ -10,7 +12,7 @@ package dev.tokendoctor.vocabulary;
  * @param partition that region's partition ({@code aws}, {@code aws-us-gov}...)
  * @param primary it is the primary probe (the failing client's own call)
  */
-public record KeyRefusedInOpenRegion(String where, String region, String partition, boolean primary) {
+public record KeyRefusedInOpenRegion(Origin where, String region, String partition, boolean primary) {
 
   /** The commercial partition, which needs no naming ("every account can use it"). */
   public boolean commercial() {

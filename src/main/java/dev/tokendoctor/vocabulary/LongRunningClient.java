@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The ticket names a long-running client as the one that fails (an IDE toolkit, a daemon, an agent): a process that
  * keeps the credentials it read when it started.
@@ -9,4 +11,4 @@ package dev.tokendoctor.vocabulary;
  * @param errorCode the error the ticket reports; {@code null} when none
  * @param origin where it was said ({@code ticket})
  */
-public record LongRunningClient(String tool, String version, String errorCode, String origin) {}
+public record LongRunningClient(String tool, String version, String errorCode, Origin origin) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * Another place holds a longer session token for the access key id the client sends: the token sent is likely a
  * shortened copy of it. Another variable, when the key comes from the environment; another token line of the
@@ -9,4 +11,4 @@ package dev.tokendoctor.vocabulary;
  * @param length its length (trimmed, unquoted)
  * @param inEnvironment it is an environment variable (else a line of the shared files)
  */
-public record LongerToken(String origin, int length, boolean inEnvironment) {}
+public record LongerToken(Origin origin, int length, boolean inEnvironment) {}

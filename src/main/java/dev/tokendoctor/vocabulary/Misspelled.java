@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.EnvVar;
 import dev.tokendoctor.facts.ProfileProperty;
 import dev.tokendoctor.facts.ValueDescriptor;
@@ -20,7 +22,7 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param exactNameSet the exact name is set too, in the same place (the same file and profile, or the environment)
  */
 public record Misspelled(
-    String name, String meant, String origin, boolean inEnvironment, String profile, String path, int line,
+    String name, String meant, Origin origin, boolean inEnvironment, String profile, String path, int line,
     ValueDescriptor value, boolean exactNameSet) {
 
   /** The fact for a misspelled variable. */

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  *     one, the collector's reason; {@code null} when nothing was recorded
  * @param listsProviders the error lists each provider the chain tried, with its own reason ({@link ChainAttempt})
  */
-public record NoCredentials(String client, String where, String error, String said, boolean listsProviders) {
+public record NoCredentials(String client, Origin where, String error, String said, boolean listsProviders) {
 
   private static final String LIST = " : [";
   private static final String CHAIN = " AwsCredentialsProviderChain";

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.CredentialProcessResult;
 import dev.tokendoctor.facts.ValueDescriptor;
 import java.time.Duration;
@@ -25,7 +27,7 @@ import java.time.Instant;
  * @param expiredFor for {@code stale}: how long before now it expired
  */
 public record ProcessOutcome(
-    String profile, String origin, String program, String outcome, Integer exitCode, String missingField,
+    String profile, Origin origin, String program, String outcome, Integer exitCode, String missingField,
     ValueDescriptor keyId, Instant expiration, Duration expiredFor) {
 
   /** The process gave no credentials a client can use. */

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.RegionSetting;
 
 /**
@@ -13,7 +15,7 @@ import dev.tokendoctor.facts.RegionSetting;
  * @param meant the region code it probably stands for ({@code us-east-1}); {@code null} when none looks like it
  * @param meantName that region's name ({@code US East (N. Virginia)}); {@code null} with {@code meant}
  */
-public record RegionNotACode(String client, String region, String origin, boolean failing, String meant, String meantName) {
+public record RegionNotACode(String client, String region, Origin origin, boolean failing, String meant, String meantName) {
 
   /** The environment variable the region is read from; {@code null} when it is not a variable. */
   public String variable() {

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.RegionSetting;
 
 /**
@@ -11,7 +13,7 @@ import dev.tokendoctor.facts.RegionSetting;
  *     ({@code RegionSetting.whereLooked})
  * @param profile the selected profile; {@code null} when unknown
  */
-public record RegionNotFound(String client, String where, String looked, String profile) {
+public record RegionNotFound(String client, Origin where, String looked, String profile) {
 
   /** The people-facing name of the tools that share this client's view ({@code boto3 and the AWS CLI v1}). */
   public String clientLabel() {

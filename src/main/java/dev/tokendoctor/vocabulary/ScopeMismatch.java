@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * Requests are signed for another region than the STS endpoint they reach: an endpoint setting pins STS to an AWS
  * endpoint of one region while the failing client's region is another of the same partition (and no primary probe
@@ -13,7 +15,7 @@ package dev.tokendoctor.vocabulary;
  * @param signedFor the region the probe signed for ({@code probe}); else {@code null}
  * @param message what AWS said, stripped ({@code probe}, {@code ticket}); else {@code null}
  */
-public record ScopeMismatch(String where, String kind, String url, String endpointRegion, String signedFor, String message) {
+public record ScopeMismatch(Origin where, String kind, String url, String endpointRegion, String signedFor, String message) {
 
   public boolean bySetting() {
     return "endpoint".equals(kind);

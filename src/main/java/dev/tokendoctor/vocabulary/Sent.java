@@ -25,12 +25,12 @@ public record Sent(
   }
 
   /** The client's credential chain, as shown in evidence: {@code java-sdk-v2 credential chain}. */
-  public String chain() {
-    return client + " credential chain";
+  public Origin chain() {
+    return Origin.other(client + " credential chain");
   }
 
   /** Where the key id came from, or the client's credential chain when that is not known. */
-  public String where() {
+  public Origin where() {
     return keyOrigin != null ? keyOrigin : chain();
   }
 

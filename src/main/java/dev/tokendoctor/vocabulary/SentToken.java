@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -10,7 +12,7 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param token the token's descriptor (never its value)
  * @param profile the profile the credentials came from; {@code null} when none
  */
-public record SentToken(String origin, ValueDescriptor token, String profile) {
+public record SentToken(Origin origin, ValueDescriptor token, String profile) {
 
   /** The token is empty: the empty string or only whitespace (`empty` is a word of DRL). */
   public boolean blank() {

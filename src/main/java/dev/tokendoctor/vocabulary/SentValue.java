@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.StsProbe;
 import dev.tokendoctor.facts.ValueDescriptor;
 
@@ -16,7 +18,7 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param profile the profile the credentials came from; {@code null} when none
  * @param fromEnvironment the credentials came from environment variables (the provider, not this value's origin)
  */
-public record SentValue(String setting, String origin, ValueDescriptor value, String client, String profile, boolean fromEnvironment) {
+public record SentValue(String setting, Origin origin, ValueDescriptor value, String client, String profile, boolean fromEnvironment) {
 
   /** It is the access key id. */
   public boolean keyId() {

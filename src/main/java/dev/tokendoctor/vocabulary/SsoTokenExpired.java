@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,5 +17,5 @@ import java.time.Instant;
  * @param registrationExpired that registration is past too, so the token cannot be refreshed
  */
 public record SsoTokenExpired(
-    String origin, Instant expiresAt, Duration since, boolean hasRefreshToken, Instant registrationExpiresAt,
+    Origin origin, Instant expiresAt, Duration since, boolean hasRefreshToken, Instant registrationExpiresAt,
     boolean registrationExpired) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,4 +12,4 @@ import java.time.Instant;
  * @param expiresAt when the token expires
  * @param left how long it still has
  */
-public record SsoTokenValid(String origin, Instant expiresAt, Duration left) {}
+public record SsoTokenValid(Origin origin, Instant expiresAt, Duration left) {}

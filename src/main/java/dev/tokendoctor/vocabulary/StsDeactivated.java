@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * @param message AWS's message, stripped; {@code null} when unknown
  * @param account the account the message names; {@code null} when it names none
  */
-public record StsDeactivated(String region, String where, String message, String account) {
+public record StsDeactivated(String region, Origin where, String message, String account) {
   private static final Pattern ACCOUNT = Pattern.compile("(?s).*account:?\\s*(\\d{12}).*");
 
   /** From what AWS said: the message stripped, and the account it names. */

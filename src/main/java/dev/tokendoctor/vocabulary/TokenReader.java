@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A client that found credentials, and where it reads its session token (clients disagree on
  * {@code AWS_SECURITY_TOKEN}).
@@ -8,4 +10,4 @@ package dev.tokendoctor.vocabulary;
  * @param origin where it reads the token ({@code env AWS_SECURITY_TOKEN})
  * @param fromEnvironment that is an environment variable
  */
-public record TokenReader(String client, String origin, boolean fromEnvironment) {}
+public record TokenReader(String client, Origin origin, boolean fromEnvironment) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The failing tool and its version, as the ticket names them.
  *
@@ -8,4 +10,4 @@ package dev.tokendoctor.vocabulary;
  * @param where where it was said ({@code ticket})
  * @param errorCode the AWS error code it failed with; {@code null} when not known
  */
-public record ToolVersion(String tool, String version, String where, String errorCode) {}
+public record ToolVersion(String tool, String version, Origin where, String errorCode) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * The failing client's credentials work in another region of the same partition, one every account can use (not
  * opt-in): the key is valid, so a refusal in the client's own region is about that region.
@@ -10,4 +12,4 @@ package dev.tokendoctor.vocabulary;
  * @param withToken a session token was sent with the key
  * @param refusedIn the region of the primary probe (the failing client's own region)
  */
-public record WorksInOpenRegion(String where, String region, String account, boolean withToken, String refusedIn) {}
+public record WorksInOpenRegion(Origin where, String region, String account, boolean withToken, String refusedIn) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A profile holds the expiry line a known login tool writes ({@code rules/tables/login-tools.csv}): that tool wrote
  * the profile's key, secret and token, and logging in with it again rewrites all three together.
@@ -10,4 +12,4 @@ package dev.tokendoctor.vocabulary;
  * @param command the command that logs in again for this profile ({@code saml2aws login --force --profile saml})
  * @param origin the expiry line ({@code ~/.aws/credentials:7 [saml] x_security_token_expires})
  */
-public record WrittenByLoginTool(String profile, String field, String writtenBy, String command, String origin) {}
+public record WrittenByLoginTool(String profile, String field, String writtenBy, String command, Origin origin) {}

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -18,7 +20,7 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param key the key of the line as written ({@code aws_session_token}); {@code null} for a variable
  */
 public record WrittenValue(
-    String setting, String origin, ValueDescriptor value, String variable, String path, int line, String section, String key) {
+    String setting, Origin origin, ValueDescriptor value, String variable, String path, int line, String section, String key) {
 
   /** It is written in an environment variable. */
   public boolean inEnvironment() {

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 /**
  * A section header written the way the other shared file wants it, so no client reads it as the profile it was
  * meant to be: {@code [profile dev]} in the credentials file (which takes bare names), or a bare {@code [ops]} in
@@ -13,7 +15,7 @@ package dev.tokendoctor.vocabulary;
  * @param profile the profile it was meant to define ({@code dev}, {@code ops})
  * @param origin where it is written ({@code ~/.aws/config:4 [ops]})
  */
-public record WrongHeader(String file, String path, int line, String header, String profile, String origin) {
+public record WrongHeader(String file, String path, int line, String header, String profile, Origin origin) {
 
   /** The header is in the credentials file. */
   public boolean inCredentialsFile() {
