@@ -65,7 +65,12 @@ public final class CauseConclusion {
 
   /** Adds this firing to the cause's finding, which the ranking rules then see. */
   public Finding conclude() {
-    return CauseDraft.add(kcontext, meta, title, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
+    return CauseDraft.add(kcontext, meta, declaresForm(kcontext.getRule().getMetaData()), title, Conclude.ruleFile(kcontext.getRule()), evidence, fixes);
+  }
+
+  /** The rule declares its own title, severity or confidence: it is a form of the cause, not a plain variant. */
+  static boolean declaresForm(Map<String, Object> metadata) {
+    return metadata.containsKey("title") || metadata.containsKey("severity") || metadata.containsKey("confidence");
   }
 
   static String render(Template t, Object[] namesAndValues) {

@@ -25,6 +25,8 @@ public final class CauseDraft {
 
   private final String id;
   private RuleMetadata meta;
+  /** The metadata came from a form of the cause (a rule declaring its own title, severity or confidence). */
+  private boolean decided;
   private String title;
   private final String ruleFile;
   private final List<Part> evidence = new ArrayList<>();
@@ -37,8 +39,14 @@ public final class CauseDraft {
     this.ruleFile = ruleFile;
   }
 
-  static Finding add(RuleContext kcontext, RuleMetadata meta, String title, String ruleFile, List<Part> evidence,
-      List<Part> fixes) {
+  /**
+   * Adds one firing. {@code form} says the firing's rule declares its own {@code @title}, {@code @severity} or
+   * {@code @confidence} (the rule named after the cause id always does): such a form of the cause decides the
+   * finding's title, severity and confidence. A variant that declares none only adds evidence and fix steps,
+   * whichever order the rules fire in; when no form fires, the rule named after the id speaks for it.
+   */
+  static Finding add(RuleContext kcontext, RuleMetadata meta, boolean form, String title, String ruleFile,
+      List<Part> evidence, List<Part> fixes) {
     KieRuntime rt = kcontext.getKieRuntime();
     CauseDraft draft = null;
     for (Object o : rt.getObjects(o -> o instanceof CauseDraft d && d.id.equals(meta.id()))) {
@@ -48,7 +56,12 @@ public final class CauseDraft {
     if (fresh) {
       draft = new CauseDraft(meta.id(), meta, ruleFile);
       draft.title = title;
-    } else if (Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) < 0) {
+      draft.decided = form;
+    } else if (form && !draft.decided) {
+      draft.meta = meta;
+      draft.title = title;
+      draft.decided = true;
+    } else if (form == draft.decided && Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) < 0) {
       draft.meta = meta; // the strongest form of the cause gives the title and severity, as the ranking does
       draft.title = title;
     } else if (draft.title == null && title != null

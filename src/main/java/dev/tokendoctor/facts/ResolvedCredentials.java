@@ -54,4 +54,9 @@ public record ResolvedCredentials(
   public boolean fromEnvironment() {
     return "environment".equals(provider);
   }
+
+  /** Where this chain's outcome is shown in evidence: {@code cli-v2 credential chain}. */
+  public String chainOrigin() {
+    return client + " credential chain";
+  }
 }

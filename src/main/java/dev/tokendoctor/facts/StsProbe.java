@@ -132,4 +132,14 @@ public record StsProbe(
     String[] parts = callerArn.split(":", 3);
     return parts.length > 1 ? parts[1] : null;
   }
+
+  /** Exactly one client sends these credentials (the evidence says "sends", not "send"). */
+  public boolean oneClient() {
+    return clients != null && clients.size() == 1;
+  }
+
+  /** The bundle records which clients send these credentials (older bundles do not). */
+  public boolean clientsRecorded() {
+    return clients != null;
+  }
 }

@@ -8,5 +8,9 @@ public final class DerivedFacts {
 
   public static final List<Class<? extends Record>> TYPES = List.of(
       Sent.class, Refused.class, Accepted.class, Now.class, Expired.class, Unexpired.class, OutlivedLifetime.class,
-      ClockOff.class, OperatingSystem.class, ProfileAccount.class);
+      ClockOff.class, OperatingSystem.class, ProfileAccount.class,
+      // area: clients
+      ProfileVariablesDisagree.class, RegionVariablesDisagree.class, RefusedProfileFromVariable.class,
+      ProfileDisagreement.class, OtherClientsProfileRefused.class, ClientsDisagree.class, KeyReadBy.class,
+      EnvKeysOverrideProfile.class, KeysFaultOfTheirOwn.class, StaticKeysBesideProvider.class);
 }
