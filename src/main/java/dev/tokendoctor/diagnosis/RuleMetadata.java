@@ -49,9 +49,19 @@ public record RuleMetadata(
 
   /** This rule's metadata, with what it leaves out taken from {@code lead} (the rule named after the cause id). */
   public RuleMetadata inheritFrom(RuleMetadata lead) {
+    return inheritFrom(lead, Set.of());
+  }
+
+  /**
+   * The same, where {@code declared} names the keys the rule writes itself: a form of the cause that explains or
+   * supersedes nothing (a smell beside the error forms) writes {@code @explains("")} and keeps it empty.
+   */
+  public RuleMetadata inheritFrom(RuleMetadata lead, Set<String> declared) {
     return new RuleMetadata(id, kind, title != null ? title : lead.title(), severity != null ? severity : lead.severity(),
-        confidence != null ? confidence : lead.confidence(), explains.isEmpty() ? lead.explains() : explains,
-        supersedes.isEmpty() ? lead.supersedes() : supersedes, sources.isEmpty() ? lead.sources() : sources);
+        confidence != null ? confidence : lead.confidence(),
+        explains.isEmpty() && !declared.contains("explains") ? lead.explains() : explains,
+        supersedes.isEmpty() && !declared.contains("supersedes") ? lead.supersedes() : supersedes,
+        sources.isEmpty() ? lead.sources() : sources);
   }
 
   public boolean cause() {
