@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * uses (each template it names exists, each placeholder gets a value).
  */
 final class StyleLint {
-  private static final Pattern CALL = Pattern.compile("\\.(evidence|fix)\\s*\\(");
+  private static final Pattern CALL = Pattern.compile("\\.(evidence|fix|title)\\s*\\(");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.$])(\\d{2,})(?![\\w.])");
   private static final Pattern LOCAL_VARIABLE = Pattern.compile(
       "^\\s*(?:final\\s+)?(?:[a-z]\\w*\\.)*[A-Z][\\w.]*(?:<[^>]*>)?(?:\\[\\])?\\s+[a-z]\\w*\\s*(?:=|;)|^\\s*(?:long|int|boolean|double|var|String)\\s+[a-z]\\w*\\s*(?:=|;)");
@@ -201,7 +201,7 @@ final class StyleLint {
         continue;
       }
       String name = args.get(0).substring(1, args.get(0).length() - 1);
-      String kind = "fix".equals(m.group(1)) ? "fix" : r.kind().equals("check") ? "check" : "evidence";
+      String kind = "evidence".equals(m.group(1)) ? (r.kind().equals("check") ? "check" : "evidence") : m.group(1);
       if (parsed == null) {
         out.add(error(path, line, what + " names the template '" + name + "', but there is no " + id + TemplateFile.SUFFIX
             + " beside the rule: write it, with a heading '## " + kind + " " + name + "' and the text under it"));
@@ -217,7 +217,7 @@ final class StyleLint {
       if (!t.kind().equals(kind)) {
         out.add(error(path, line, what + ": the template '" + name + "' (" + t.where() + ") is a " + t.kind() + " template, used as " + kind));
       }
-      int firstValue = "fix".equals(kind) ? 1 : 2;
+      int firstValue = "fix".equals(kind) || "title".equals(kind) ? 1 : 2;
       Set<String> passed = new LinkedHashSet<>();
       for (int i = firstValue; i < args.size(); i += 2) {
         String a = args.get(i);
