@@ -39,8 +39,10 @@ public record FactCoverage(Map<String, String> statuses, Map<String, String> det
   static final List<String> NETWORK = List.of("sts", "verification", "clock");
 
   public FactCoverage {
-    statuses = Map.copyOf(statuses);
-    details = Map.copyOf(details);
+    // Kept in the bundle's order: Map.copyOf iterates in an order that changes from one JVM run to the next, and
+    // notKnown() lists the collectors other than the local ones in this map's order.
+    statuses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+    details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   public static FactCoverage of(List<CollectorRun> runs, List<StsProbe> probes) {
