@@ -79,7 +79,7 @@ class StyleLintTest {
         when
             $p : StsProbe( primary, ok )
         then
-            cause(kcontext)
+            cause(kcontext).title("heading", "arn", $p.callerArn())
                 .evidence("caller", $p.origin(), "arn", $p.callerArn(), "extra", 1)
                 .evidence("calller", $p.origin())
                 .fix("useProfile")
@@ -101,6 +101,9 @@ class StyleLintTest {
 
         ## evidence broken
         {{#open}} never closed
+
+        ## title heading
+        {{arn}} is in account {{account}}
         """);
     RuleSource source = RulesFolder.named(RuleSource.fromDirectory(work.resolve("rules")), "rules");
     problems = RuleLinter.lint(source, Samples.folder(Path.of("facts-samples"))).problems().stream().map(RuleProblem::format).toList();
@@ -157,6 +160,14 @@ class StyleLintTest {
   }
 
   @Test
+  void aTitleTemplateIsCheckedLikeEvidenceAndFixSteps() {
+    assertThat(problems).contains("rules/identity-time/WRONG_ACCOUNT.drl:16: error: rule \"WRONG_ACCOUNT\": the template 'heading' "
+        + "(rules/identity-time/WRONG_ACCOUNT.templates.md:16) uses {{account}}, but no value named \"account\" is passed: "
+        + "add \"account\", $fact.value() to the call");
+    assertThat(problems).noneMatch(p -> p.contains("the template 'heading' is never used"));
+  }
+
+  @Test
   void templateFileProblemsNameTheirLine() {
     assertThat(problems).contains("rules/identity-time/WRONG_ACCOUNT.templates.md:10: warning: the template 'neverUsed' is never used by a rule of WRONG_ACCOUNT");
     assertThat(problems).anyMatch(p -> p.startsWith("rules/identity-time/WRONG_ACCOUNT.templates.md:13: error: the template 'broken' does not parse")
@@ -169,6 +180,15 @@ class StyleLintTest {
         .stream().map(RuleProblem::format)
         .filter(p -> p.startsWith("rules/temporary-credentials/TEMP_CREDENTIALS_EXPIRED.") || p.startsWith("rules/identity-time/CLOCK_SKEW.")
             || p.startsWith("rules/vocabulary/")).toList();
+    assertThat(project).isEmpty();
+  }
+
+  @Test
+  void theConfigurationRulesOfAreaClientsTeachNothing() throws Exception {
+    List<String> project = RuleLinter.lint(RulesFolder.named(RuleSource.fromDirectory(Path.of("rules")), "rules"), null).problems()
+        .stream().map(RuleProblem::format)
+        .filter(p -> List.of("ENV_OVERRIDES_PROFILE.", "STATIC_KEYS_SHADOW_PROVIDER.", "PROFILE_VAR_CONFLICT.", "CLIENTS_DISAGREE.",
+            "CREDENTIALS_WORK_NOW.").stream().anyMatch(id -> p.startsWith("rules/configuration/" + id))).toList();
     assertThat(project).isEmpty();
   }
 }
