@@ -41,6 +41,12 @@ public final class CauseDraft {
     this.ruleFile = ruleFile;
   }
 
+  /**
+   * Adds one firing. {@code form} says the firing's rule declares its own {@code @title}, {@code @severity} or
+   * {@code @confidence} (the rule named after the cause id always does): such a form of the cause decides the
+   * finding's title, severity and confidence. A variant that declares none only adds evidence and fix steps,
+   * whichever order the rules fire in; when no form fires, the rule named after the id speaks for it.
+   */
   static Finding add(RuleContext kcontext, RuleMetadata meta, boolean form, String title, String ruleFile,
       List<Part> evidence, List<Part> fixes) {
     KieRuntime rt = kcontext.getKieRuntime();
@@ -53,11 +59,14 @@ public final class CauseDraft {
       draft.formMeta = form;
       draft.title = title;
       drafts.put(meta.id(), draft);
-    } else if (stronger < 0 || (stronger == 0 && form && !draft.formMeta)) {
-      // The strongest form of the cause gives the title and severity, as the ranking does; a form that fired after
-      // a variant (which took the lead rule's metadata) gives its own title, confidence and supersedes.
+    } else if (form && !draft.formMeta) {
+      // a form of the cause decides the title, severity and confidence over a variant that fired first with the
+      // lead rule's metadata, whichever order they fire in
       draft.meta = meta;
-      draft.formMeta = form;
+      draft.title = title;
+      draft.formMeta = true;
+    } else if (form == draft.formMeta && stronger < 0) {
+      draft.meta = meta; // the strongest form of the cause gives the title and severity, as the ranking does
       draft.title = title;
     } else if (draft.title == null && title != null
         && Severity.parse(meta.severity()).compareTo(Severity.parse(draft.meta.severity())) == 0) {

@@ -54,10 +54,21 @@ public record RuleMetadata(
    * {@code @id} is a piece of the lead's form and takes all of it.
    */
   public RuleMetadata inheritFrom(RuleMetadata lead) {
+    return inheritFrom(lead, Set.of());
+  }
+
+  /**
+   * The same, where {@code declared} names the keys the rule writes itself. A rule that declares its own
+   * {@code @severity} is another form of the cause and explains and supersedes only what it declares; a form
+   * that explains or supersedes nothing can also say so with {@code @explains("")}.
+   */
+  public RuleMetadata inheritFrom(RuleMetadata lead, Set<String> declared) {
     boolean ownForm = severity != null;
     return new RuleMetadata(id, kind, title != null ? title : lead.title(), severity != null ? severity : lead.severity(),
-        confidence != null ? confidence : lead.confidence(), explains.isEmpty() && !ownForm ? lead.explains() : explains,
-        supersedes.isEmpty() && !ownForm ? lead.supersedes() : supersedes, sources.isEmpty() ? lead.sources() : sources);
+        confidence != null ? confidence : lead.confidence(),
+        explains.isEmpty() && !ownForm && !declared.contains("explains") ? lead.explains() : explains,
+        supersedes.isEmpty() && !ownForm && !declared.contains("supersedes") ? lead.supersedes() : supersedes,
+        sources.isEmpty() ? lead.sources() : sources);
   }
 
   public boolean cause() {

@@ -81,12 +81,14 @@ public record Wording(Map<String, Map<String, Template>> templates, Map<String, 
   }
 
   /**
-   * {@code rule} states a form of its cause: it is the rule named after the cause id, or it has its own
-   * {@code @title}. A variant (only {@code @id}) adds evidence or a fix step to whichever form fired.
+   * {@code rule} states a form of its cause: it is the rule named after the cause id, or it declares its own
+   * {@code @title}, {@code @severity} or {@code @confidence}. A variant (only {@code @id}) adds evidence or a fix step to whichever form fired.
    */
   public boolean statesForm(Rule rule) {
     RuleMetadata m = metadata.get(rule.getName());
-    return m == null || rule.getName().equals(m.id()) || rule.getMetaData().containsKey("title");
+    Map<String, Object> declared = rule.getMetaData();
+    return m == null || rule.getName().equals(m.id()) || declared.containsKey("title") || declared.containsKey("severity")
+        || declared.containsKey("confidence");
   }
 
   /** The template {@code name} of {@code cause}; fails with the file to write it in when there is none. */

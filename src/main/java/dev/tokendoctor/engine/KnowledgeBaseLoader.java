@@ -156,7 +156,7 @@ public final class KnowledgeBaseLoader {
         files.put(rule.getName(), rel);
         RuleMetadata lead = meta.id() == null ? null : leads.get(meta.id());
         if (lead != null && meta.kind().equals(lead.kind())) {
-          meta = meta.inheritFrom(lead);
+          meta = meta.inheritFrom(lead, rule.getMetaData().keySet());
         }
         effective.put(rule.getName(), meta);
         checkMetadata(rule, meta, shown, f, problems);

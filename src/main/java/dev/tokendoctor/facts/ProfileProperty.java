@@ -48,4 +48,28 @@ public record ProfileProperty(
       default -> false;
     };
   }
+
+  /**
+   * The property names a credential provider other than static keys: {@code credential_process}, {@code role_arn},
+   * {@code sso_session}, {@code sso_start_url} or {@code web_identity_token_file}.
+   */
+  public boolean namesProvider() {
+    return switch (key) {
+      case "credential_process", "role_arn", "sso_session", "sso_start_url", "web_identity_token_file" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The value as evidence may show it: its shown form, except a {@code credential_process} command line (its
+   * arguments may carry what a report should not); {@code null} when nothing may be shown.
+   */
+  public String shownValue() {
+    return value == null || "credential_process".equals(key) ? null : value.shown();
+  }
+
+  /** The value's label ({@code ASIA…R4HX}) when its descriptor may show it; {@code null} otherwise (a secret). */
+  public String shownLabel() {
+    return value == null || value.shown() == null ? null : value.label();
+  }
 }

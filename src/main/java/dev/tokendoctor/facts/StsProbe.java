@@ -148,4 +148,14 @@ public record StsProbe(
   public boolean unreachable() {
     return "unreachable".equals(outcome);
   }
+
+  /** Exactly one client sends these credentials (the evidence says "sends", not "send"). */
+  public boolean oneClient() {
+    return clients != null && clients.size() == 1;
+  }
+
+  /** The bundle records which clients send these credentials (older bundles do not). */
+  public boolean clientsRecorded() {
+    return clients != null;
+  }
 }

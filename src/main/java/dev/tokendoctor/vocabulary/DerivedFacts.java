@@ -33,6 +33,10 @@ public final class DerivedFacts {
         ClientRegion.class, RegionNotACode.class, RegionNotFound.class, RegionlessClients.class, KeyRefusedInOpenRegion.class,
         WorksInOpenRegion.class, GlobalEndpointMark.class, CredentialsPartition.class, StsDeactivated.class,
         ScopeMismatch.class, EndpointElsewhere.class, ActiveKey.class));
+    a.put("clients", List.of( // rules/vocabulary/clients.drl
+        ProfileVariablesDisagree.class, RegionVariablesDisagree.class, RefusedProfileFromVariable.class,
+        ProfileDisagreement.class, OtherClientsProfileRefused.class, ClientsDisagree.class, KeyReadBy.class,
+        EnvKeysOverrideProfile.class, KeysFaultOfTheirOwn.class, StaticKeysBesideProvider.class));
     a.put("values", List.of( // rules/vocabulary/values.drl
         SentValue.class, WrittenValue.class, LongerToken.class, EmptyTokenRefused.class));
     a.put("files", List.of( // rules/vocabulary/files.drl
