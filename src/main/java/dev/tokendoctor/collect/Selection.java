@@ -10,7 +10,7 @@ import dev.tokendoctor.facts.Origin;
 record Selection(String name, Origin source) {
 
   boolean explicit() {
-    return !"default".equals(source);
+    return source.kind() != Origin.Kind.DEFAULT;
   }
 
   /** The profile each client selects: the orders differ in which profile variable comes first. */

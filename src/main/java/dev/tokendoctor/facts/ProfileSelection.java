@@ -74,11 +74,6 @@ public record ProfileSelection(
     return "~/.aws/config [" + name + "]";
   }
 
-  /** The profile was chosen by the environment variable {@code name} ({@code AWS_PROFILE}, {@code AWS_DEFAULT_PROFILE}). */
-  public boolean fromVariable(String name) {
-    return source != null && source.equals("env " + name);
-  }
-
   /** The profile was chosen by {@code AWS_PROFILE} or {@code AWS_DEFAULT_PROFILE}. */
   public boolean fromProfileVariable() {
     return fromVariable("AWS_PROFILE") || fromVariable("AWS_DEFAULT_PROFILE");
@@ -86,6 +81,6 @@ public record ProfileSelection(
 
   /** What chose the profile, in words: {@code AWS_PROFILE}, {@code --profile}, {@code default}. */
   public String selectedBy() {
-    return source == null ? null : source.startsWith("env ") ? source.substring(4) : source;
+    return source == null ? null : source.fromEnvironment() ? source.variable() : source.toString();
   }
 }

@@ -95,7 +95,7 @@ public record ResolvedCredentials(
   }
 
   /** The key id, the secret or the session token this client sends came from {@code origin}. */
-  public boolean sendsFrom(String origin) {
+  public boolean sendsFrom(Origin origin) {
     return origin != null && (origin.equals(keyIdOrigin) || origin.equals(secretOrigin) || origin.equals(tokenOrigin));
   }
 }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  *     credentials were resolved for any other client)
  */
 public record ClientRegion(String client, String region, Origin origin, boolean failing) {
-  private static final Pattern PROFILE_REGION = Pattern.compile(".*\\[(?:profile )?([^\\]]+)\\] region");
 
   /** The environment variable the region is read from ({@code AWS_REGION}); {@code null} when it is not a variable. */
   public String variable() {
@@ -45,18 +44,17 @@ public record ClientRegion(String client, String region, Origin origin, boolean 
   }
 
   /** {@code AWS_REGION} for {@code env AWS_REGION}; {@code null} for an origin that is not a variable. */
-  public static String variableIn(String origin) {
-    return origin != null && origin.startsWith("env ") ? origin.substring(4) : null;
+  public static String variableIn(Origin origin) {
+    return origin == null ? null : origin.variable();
   }
 
   /** {@code dev} for {@code ~/.aws/config:4 [profile dev] region}; {@code null} for another origin. */
-  public static String profileIn(String origin) {
-    Matcher m = origin == null ? null : PROFILE_REGION.matcher(origin);
-    return m != null && m.matches() ? m.group(1) : null;
+  public static String profileIn(Origin origin) {
+    return origin != null && origin.isProperty("region") ? origin.profile() : null;
   }
 
   /** The origin is neither a variable nor a profile's line (a {@code --region} option). */
-  public static boolean optionIn(String origin) {
+  public static boolean optionIn(Origin origin) {
     return variableIn(origin) == null && profileIn(origin) == null;
   }
 

@@ -30,6 +30,6 @@ public record DefectiveVersion(
   /** The fact for {@code v}, which the row {@code d} affects. */
   public static DefectiveVersion of(ToolVersion v, ToolDefect d) {
     return new DefectiveVersion(v.tool(), v.version(), d.firstBad(), d.fixed() ? d.firstGood() : null, d.symptom(), d.source(),
-        d.upgradeCommand() == null || d.upgradeCommand().isBlank() ? null : d.upgradeCommand(), d.pinBefore(), ToolDefect.TABLE);
+        d.upgradeCommand() == null || d.upgradeCommand().isBlank() ? null : d.upgradeCommand(), d.pinBefore(), Origin.other(ToolDefect.TABLE));
   }
 }

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -17,5 +19,5 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param selectedBy what selected it, in words ({@code AWS_PROFILE}, {@code --profile})
  */
 public record EnvKeysOverrideProfile(
-    String client, ValueDescriptor keyId, String keyOrigin, String profile, String selectionOrigin, boolean explicit,
+    String client, ValueDescriptor keyId, Origin keyOrigin, String profile, Origin selectionOrigin, boolean explicit,
     String selectedBy) {}

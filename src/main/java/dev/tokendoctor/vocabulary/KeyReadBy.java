@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ResolvedCredentials;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,10 +12,10 @@ import java.util.stream.Collectors;
  * @param origin where the key id is read ({@code env AWS_ACCESS_KEY_ID}, {@code ~/.aws/credentials:2 [dev] aws_access_key_id})
  * @param clients the clients that read it there, as the collector lists them ({@code cli-v2, botocore})
  */
-public record KeyReadBy(String origin, String clients) {
+public record KeyReadBy(Origin origin, String clients) {
 
   /** The fact for {@code origin}, read by the clients of {@code credentials} (resolved credentials), in their order. */
-  public static KeyReadBy of(String origin, List<?> credentials) {
+  public static KeyReadBy of(Origin origin, List<?> credentials) {
     return new KeyReadBy(origin, credentials.stream().map(c -> ((ResolvedCredentials) c).client())
         .collect(Collectors.joining(", ")));
   }

@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -13,4 +15,4 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param otherOrigin where the other client's outcome is shown ({@code cli-v2 credential chain})
  */
 public record ProfileDisagreement(
-    String failingProfile, String otherClient, String otherProfile, ValueDescriptor otherKeyId, String otherOrigin) {}
+    String failingProfile, String otherClient, String otherProfile, ValueDescriptor otherKeyId, Origin otherOrigin) {}

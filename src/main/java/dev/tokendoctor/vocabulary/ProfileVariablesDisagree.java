@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -13,4 +15,4 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param defaultProfile its value's descriptor
  */
 public record ProfileVariablesDisagree(
-    String profileOrigin, ValueDescriptor profile, String defaultOrigin, ValueDescriptor defaultProfile) {}
+    Origin profileOrigin, ValueDescriptor profile, Origin defaultOrigin, ValueDescriptor defaultProfile) {}

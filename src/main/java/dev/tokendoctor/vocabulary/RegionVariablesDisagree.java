@@ -1,5 +1,7 @@
 package dev.tokendoctor.vocabulary;
 
+import dev.tokendoctor.facts.Origin;
+
 import dev.tokendoctor.facts.ValueDescriptor;
 
 /**
@@ -13,4 +15,4 @@ import dev.tokendoctor.facts.ValueDescriptor;
  * @param defaultRegion its value's descriptor
  */
 public record RegionVariablesDisagree(
-    String regionOrigin, ValueDescriptor region, String defaultOrigin, ValueDescriptor defaultRegion) {}
+    Origin regionOrigin, ValueDescriptor region, Origin defaultOrigin, ValueDescriptor defaultRegion) {}

@@ -18,7 +18,7 @@ public record StsDeactivated(String region, Origin where, String message, String
   private static final Pattern ACCOUNT = Pattern.compile("(?s).*account:?\\s*(\\d{12}).*");
 
   /** From what AWS said: the message stripped, and the account it names. */
-  public static StsDeactivated of(String region, String where, String message) {
+  public static StsDeactivated of(String region, Origin where, String message) {
     String m = message == null ? null : message.strip();
     Matcher a = m == null ? null : ACCOUNT.matcher(m);
     return new StsDeactivated(region, where, m, a != null && a.matches() ? a.group(1) : null);

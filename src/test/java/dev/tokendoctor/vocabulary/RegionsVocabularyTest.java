@@ -2,6 +2,7 @@ package dev.tokendoctor.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokendoctor.facts.Origin;
 import dev.tokendoctor.facts.RegionInfo;
 import dev.tokendoctor.facts.RegionSetting;
 import java.util.List;
@@ -27,26 +28,26 @@ class RegionsVocabularyTest {
 
   @Test
   void theOriginSaysWhichVariableOrProfileToChange() {
-    assertThat(new ClientRegion("botocore", "us-east1", "env AWS_DEFAULT_REGION", false).variable()).isEqualTo("AWS_DEFAULT_REGION");
-    ClientRegion profile = new ClientRegion("cli-v2", "us-east1", "~/.aws/config:4 [profile dev] region", true);
+    assertThat(new ClientRegion("botocore", "us-east1", Origin.parse("env AWS_DEFAULT_REGION"), false).variable()).isEqualTo("AWS_DEFAULT_REGION");
+    ClientRegion profile = new ClientRegion("cli-v2", "us-east1", Origin.parse("~/.aws/config:4 [profile dev] region"), true);
     assertThat(profile.variable()).isNull();
     assertThat(profile.profile()).isEqualTo("dev");
-    assertThat(ClientRegion.profileIn("~/.aws/config:2 [default] region")).isEqualTo("default");
-    assertThat(ClientRegion.optionIn("--region")).isTrue();
+    assertThat(ClientRegion.profileIn(Origin.parse("~/.aws/config:2 [default] region"))).isEqualTo("default");
+    assertThat(ClientRegion.optionIn(Origin.parse("--region"))).isTrue();
   }
 
   @Test
   void onlyTheAwsCliV2IsOneTool() {
-    assertThat(new ClientRegion("cli-v2", "x", "env AWS_REGION", true).oneTool()).isTrue();
-    assertThat(new ClientRegion("botocore", "x", "env AWS_REGION", true).oneTool()).isFalse();
-    assertThat(new ClientRegion("botocore", "x", "env AWS_REGION", true).clientSubject()).isEqualTo("boto3 and the AWS CLI v1");
-    assertThat(new ClientRegion("cli-v2", "x", "env AWS_REGION", true).clientSubject()).isEqualTo("The AWS CLI v2");
+    assertThat(new ClientRegion("cli-v2", "x", Origin.parse("env AWS_REGION"), true).oneTool()).isTrue();
+    assertThat(new ClientRegion("botocore", "x", Origin.parse("env AWS_REGION"), true).oneTool()).isFalse();
+    assertThat(new ClientRegion("botocore", "x", Origin.parse("env AWS_REGION"), true).clientSubject()).isEqualTo("boto3 and the AWS CLI v1");
+    assertThat(new ClientRegion("cli-v2", "x", Origin.parse("env AWS_REGION"), true).clientSubject()).isEqualTo("The AWS CLI v2");
   }
 
   @Test
   void theClientsWithoutARegionAreTheFailingClientsProblemOnlyWhenItIsOneOfThem() {
-    List<RegionSetting> without = List.of(new RegionSetting("botocore", null, "none", true));
-    List<RegionSetting> with = List.of(new RegionSetting("java-sdk-v2", "us-east-1", "env AWS_REGION", true));
+    List<RegionSetting> without = List.of(new RegionSetting("botocore", null, Origin.parse("none"), true));
+    List<RegionSetting> with = List.of(new RegionSetting("java-sdk-v2", "us-east-1", Origin.parse("env AWS_REGION"), true));
     RegionlessClients named = RegionlessClients.of(without, with, true, "botocore");
     assertThat(named.who()).isEqualTo("boto3 and the AWS CLI v1");
     assertThat(named.failingClientHasNone()).isTrue();
@@ -58,11 +59,11 @@ class RegionsVocabularyTest {
 
   @Test
   void theAccountIsReadFromStsMessage() {
-    StsDeactivated d = StsDeactivated.of("eu-central-1", "ticket",
+    StsDeactivated d = StsDeactivated.of("eu-central-1", Origin.parse("ticket"),
         " STS is not activated in this region for account:555566667777. Your account administrator can activate STS in this region using the IAM Console. ");
     assertThat(d.account()).isEqualTo("555566667777");
     assertThat(d.message()).startsWith("STS is not activated").endsWith("IAM Console.");
-    assertThat(StsDeactivated.of("eu-central-1", "ticket", null).account()).isNull();
+    assertThat(StsDeactivated.of("eu-central-1", Origin.parse("ticket"), null).account()).isNull();
   }
 
   @Test
