@@ -51,6 +51,16 @@ public final class CauseConclusion {
     return this;
   }
 
+  /**
+   * Lists the evidence just given at place {@code n} among the evidence of its template (a chain's providers in
+   * the order the chain tried them), instead of by origin.
+   */
+  public CauseConclusion order(int n) {
+    CauseDraft.Part last = evidence.remove(evidence.size() - 1);
+    evidence.add(new CauseDraft.Part(last.position(), n, last.origin(), last.lines()));
+    return this;
+  }
+
   /** One step of the fix, with its commands: the template {@code template}, values given as name, value... */
   public CauseConclusion fix(String template, Object... namesAndValues) {
     Template t = wording.template(meta.id(), template, "fix");

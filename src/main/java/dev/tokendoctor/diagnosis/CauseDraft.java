@@ -18,10 +18,14 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class CauseDraft {
   /** A part one firing adds: its template's position, the origin (evidence only) and the rendered lines. */
-  record Part(int position, String origin, List<String> lines) {}
+  record Part(int position, int order, String origin, List<String> lines) {
+    Part(int position, String origin, List<String> lines) {
+      this(position, 0, origin, lines);
+    }
+  }
 
   // Origins by their numbers' values ("~/.aws/credentials:2" before ":10"), as a reader goes down a file.
-  private static final Comparator<Part> ORDER = Comparator.comparingInt(Part::position)
+  private static final Comparator<Part> ORDER = Comparator.comparingInt(Part::position).thenComparingInt(Part::order)
       .thenComparing(p -> p.origin() == null ? "" : p.origin(), CauseDraft::naturally)
       .thenComparing(p -> String.join("\n", p.lines()), CauseDraft::naturally);
 
