@@ -38,6 +38,7 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("dev.tokendoctor.cli..")
         .and().doNotHaveFullyQualifiedName("dev.tokendoctor.engine.PrecompileRules")
         .and().doNotHaveFullyQualifiedName("dev.tokendoctor.batch.BatchBenchmark")
+        .and().doNotHaveFullyQualifiedName("dev.tokendoctor.batch.RuleCostReport")
         .and().doNotHaveFullyQualifiedName("dev.tokendoctor.startup.TrainingRun")
         .should().accessField(System.class, "out")
         .orShould().accessField(System.class, "err")

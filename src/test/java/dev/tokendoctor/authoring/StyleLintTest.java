@@ -198,7 +198,7 @@ class StyleLintTest {
   @Test
   void aTitleTemplateIsCheckedLikeTheOthers() {
     assertThat(problems).contains("rules/identity-time/WRONG_ACCOUNT.drl:20: error: rule \"WRONG_ACCOUNT\": the template 'who' "
-        + "(rules/identity-time/WRONG_ACCOUNT.templates.md:16) uses {{account}}, but no value named \"account\" is passed: "
+        + "(rules/identity-time/WRONG_ACCOUNT.templates.md:19) uses {{account}}, but no value named \"account\" is passed: "
         + "add \"account\", $fact.value() to the call");
     assertThat(problems).noneMatch(p -> p.contains("the template 'who' is never used"));
   }

@@ -104,9 +104,10 @@ class ConstraintJittingTest {
   @Test
   void forcedOnACustomOperatorBreaksOnceCompiled() throws Exception {
     KnowledgeBase kb = withRule("operation str[startsWith] \"Get\"");
-    KnowledgeBase forced = new KnowledgeBase(kb.source(),
-        KnowledgeBaseLoader.newKieBase(kb.kieBase().getKiePackages(), ConstraintJitting.THRESHOLD), kb.rules(),
-        kb.tableFacts());
+    org.kie.api.KieBase forcedKieBase = KnowledgeBaseLoader.newKieBase(kb.kieBase().getKiePackages(), ConstraintJitting.THRESHOLD);
+    // the same rules, so the same wording: the templates are registered per KieBase
+    dev.tokendoctor.diagnosis.Wording.register(forcedKieBase, dev.tokendoctor.diagnosis.Wording.of(kb.kieBase()));
+    KnowledgeBase forced = new KnowledgeBase(kb.source(), forcedKieBase, kb.rules(), kb.tableFacts());
     Diagnoser d = new Diagnoser(forced);
     FactBundle ticket = ticket(forced);
     RuleFailure failure = null;
