@@ -9,7 +9,7 @@ jar=target/tokendoctor.jar
 if [ ! -f "$jar" ] || [ -n "$(find src/main rules pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
   MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}" mvn -q -B -DskipTests package >&2
 fi
-# Full JIT (no TieredStopAtLevel=1 here: a long batch run wants C2) and batch's heap limit (the launcher's
-# -Xmx256m, issue 16); the last line is the peak RSS of the whole run.
-exec java -Xmx256m ${BENCH_JAVA_OPTS:-} -cp "$jar" dev.tokendoctor.batch.BatchBenchmark --samples facts-samples --rules rules \
+# Full JIT (no TieredStopAtLevel=1 here: a long batch run wants C2) with the launcher's flags for a large batch
+# (-Xmx256m, the serial collector, a 64 MiB code cache; issue 16); the last line is the peak RSS of the whole run.
+exec java -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m ${BENCH_JAVA_OPTS:-} -cp "$jar" dev.tokendoctor.batch.BatchBenchmark --samples facts-samples --rules rules \
   --work target/bench "$@"

@@ -37,7 +37,7 @@ class LauncherBatchIT {
   @Test
   void anInputOverTheLimitGetsTheFullJit() throws Exception {
     Path big = sparse(tmp.resolve("big.jsonl"), 300L << 20);
-    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", big.toString(), "--threads", "0"))).contains("-Xmx256m -jar ")
+    assertThat(LauncherTrace.execLine(trace(Map.of(), "batch", big.toString(), "--threads", "0"))).contains("-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -jar ")
         .doesNotContain("TieredStopAtLevel");
     // Compressed input counts eight times its size: 40 MiB of gzip is about 320 MiB of JSON.
     Path gz = sparse(tmp.resolve("big.jsonl.gz"), 40L << 20);
