@@ -134,6 +134,11 @@ public record Origin(Kind kind, String name, String file, Integer line, String s
     return new Origin(Kind.CREDENTIAL_PROCESS, field, file, line, section);
   }
 
+  /** A client's credential chain, where what the chain itself says is shown: {@code cli-v2 credential chain}. */
+  public static Origin credentialChain(String client) {
+    return other(client + " credential chain");
+  }
+
   /** Any other text, kept as written. */
   public static Origin other(String text) {
     return new Origin(Kind.OTHER, text, null, null, null);

@@ -3,7 +3,6 @@ package dev.tokendoctor.facts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * A region a client would use, and where it comes from. The effective one carries {@code effective = true};
@@ -80,33 +79,5 @@ public record RegionSetting(String client, String region, Origin origin, boolean
     return inVars + ", not in " + (profile == null ? "the profile" : "profile " + profile) + ", not given with --region"
         + (ignored.isEmpty() ? "" : "; " + String.join(" and ", ignored) + ", but " + clientLabel() + " do not read "
             + (ignored.size() == 1 ? "it" : "them"));
-  }
-
-  /**
-   * The command that sets {@code value} where this setting was read: {@code export AWS_DEFAULT_REGION=...} for
-   * a variable, {@code aws configure set region ... --profile dev} for a profile line, else the profile command
-   * for the default profile (a {@code --region} option is changed on the command line itself).
-   */
-  public String setCommand(String value) {
-    if (origin != null && origin.fromEnvironment()) {
-      return "export " + origin.variable() + "=" + value;
-    }
-    String profile = origin != null && origin.isProperty("region") ? origin.profile() : null;
-    return "aws configure set region " + value + (profile != null ? " --profile " + profile : "");
-  }
-
-  /**
-   * The headline naming the clients that find no region ({@code boto3 and the AWS CLI v1 will find no region}),
-   * or saying that none does.
-   */
-  public static String noRegionTitle(Collection<?> withoutRegion, Collection<?> withRegion) {
-    TreeSet<String> labels = new TreeSet<>();
-    withoutRegion.forEach(s -> labels.add(((RegionSetting) s).clientLabel()));
-    if (withRegion.isEmpty()) {
-      return "No region is configured: no client finds one";
-    }
-    String who = labels.size() == 1 ? labels.first()
-        : String.join(", ", labels.headSet(labels.last())) + " and " + labels.last();
-    return asSubject(who) + " will find no region";
   }
 }

@@ -81,7 +81,7 @@ public record ResolvedCredentials(
 
   /** Where evidence about this client's provider chain is shown: {@code cli-v2 credential chain}. */
   public Origin chainOrigin() {
-    return Origin.other(client + " credential chain");
+    return Origin.credentialChain(client);
   }
 
   /** The secret's length when it is not the 40 characters of an AWS secret access key; {@code null} otherwise. */

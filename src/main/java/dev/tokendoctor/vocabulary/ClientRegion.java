@@ -3,8 +3,6 @@ package dev.tokendoctor.vocabulary;
 import dev.tokendoctor.facts.Origin;
 
 import dev.tokendoctor.facts.RegionSetting;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The region a client signs its requests for (its effective region setting, when it finds one), and whether

@@ -32,7 +32,7 @@ public record NoCredentials(String client, Origin where, String error, String sa
     } else {
       said = error != null ? error : reason;
     }
-    return new NoCredentials(client, Origin.other(client + " credential chain"), error, said, lists);
+    return new NoCredentials(client, Origin.credentialChain(client), error, said, lists);
   }
 
   /** Each provider the error says the chain tried, in the chain's order; empty when it lists none. */

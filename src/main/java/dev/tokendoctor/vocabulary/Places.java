@@ -16,17 +16,6 @@ public final class Places {
     return origin == null ? "profile" : origin.place();
   }
 
-  /** {@code env}, {@code cache} or {@code profile} for an origin's shown text. */
-  public static String of(String origin) {
-    return of(Origin.parse(origin));
-  }
-
-  /** The environment variable an origin names ({@code env AWS_SESSION_TOKEN} → {@code AWS_SESSION_TOKEN}); else {@code null}. */
-  public static String variable(Object origin) {
-    Origin o = Origin.of(origin);
-    return o == null ? null : o.variable();
-  }
-
   /** The cache file an expiry is written in: what it applies to when known, else the origin's file. */
   public static String cacheFile(Origin origin, String appliesTo) {
     if (origin == null || !origin.inCache()) {

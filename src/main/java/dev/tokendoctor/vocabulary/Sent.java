@@ -26,7 +26,7 @@ public record Sent(
 
   /** The client's credential chain, as shown in evidence: {@code java-sdk-v2 credential chain}. */
   public Origin chain() {
-    return Origin.other(client + " credential chain");
+    return Origin.credentialChain(client);
   }
 
   /** Where the key id came from, or the client's credential chain when that is not known. */
@@ -54,11 +54,11 @@ public record Sent(
 
   /** The key id was read from an environment variable. */
   public boolean keyFromEnvironment() {
-    return "env".equals(Places.of(keyOrigin));
+    return keyOrigin != null && keyOrigin.fromEnvironment();
   }
 
   /** The token was read from an environment variable. */
   public boolean tokenFromEnvironment() {
-    return tokenOrigin != null && "env".equals(Places.of(tokenOrigin));
+    return tokenOrigin != null && tokenOrigin.fromEnvironment();
   }
 }

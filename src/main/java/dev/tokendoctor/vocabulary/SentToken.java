@@ -26,7 +26,7 @@ public record SentToken(Origin origin, ValueDescriptor token, String profile) {
 
   /** It was read from an environment variable. */
   public boolean inEnvironment() {
-    return "env".equals(Places.of(origin));
+    return origin != null && origin.fromEnvironment();
   }
 
   /** The shared file whose token line holds it ({@code ~/.aws/credentials}); {@code null} when not a token line. */

@@ -47,7 +47,7 @@ public record SentValue(String setting, Origin origin, ValueDescriptor value, St
 
   /** The environment variable that holds it ({@code AWS_SECRET_ACCESS_KEY}); {@code null} when it is not one. */
   public String variable() {
-    return Places.variable(origin);
+    return origin == null ? null : origin.variable();
   }
 
   /** The key that holds this value in a profile ({@code aws_access_key_id}, {@code aws_secret_access_key}, {@code aws_session_token}). */
