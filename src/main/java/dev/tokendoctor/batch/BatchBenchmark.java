@@ -82,7 +82,7 @@ public final class BatchBenchmark {
     // As batch runs: without the checks (rows never show them). -Dtokendoctor.bench.checks=true measures the
     // whole knowledge base instead (issue 16's "before").
     boolean checks = Boolean.getBoolean("tokendoctor.bench.checks");
-    Diagnoser diagnoser = checks ? new Diagnoser(kb) : Diagnoser.withoutChecks(KnowledgeBases.withoutChecks(kb), () -> kb);
+    Diagnoser diagnoser = checks ? new Diagnoser(kb) : Diagnoser.forRows(KnowledgeBases.forRows(kb), () -> kb);
     System.out.printf(Locale.ROOT, "knowledge base run: %s%n", checks ? "whole (with the checks)" : "without the checks, as batch runs");
     batch(diagnoser, warm, work.resolve("out-warm"), cores);
     double one = batch(diagnoser, file, work.resolve("out-1"), 1);

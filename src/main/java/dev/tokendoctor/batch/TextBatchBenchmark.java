@@ -63,7 +63,7 @@ final class TextBatchBenchmark {
         + "%d cores, Java %s%n", tickets, Files.size(bundles) >> 10, Files.size(lines) >> 10, Files.size(csv) >> 10, cores,
         Runtime.version());
     KnowledgeBase kb = KnowledgeBaseLoader.load(RuleSource.fromDirectory(rules));
-    Diagnoser diagnoser = Diagnoser.withoutChecks(KnowledgeBases.withoutChecks(kb), () -> kb); // as batch runs
+    Diagnoser diagnoser = Diagnoser.forRows(KnowledgeBases.forRows(kb), () -> kb); // as batch runs
 
     BatchBenchmark.batch(diagnoser, work.resolve("bundles-warm.jsonl"), work.resolve("out-warm"), cores);
     double floor = BatchBenchmark.batch(diagnoser, bundles, work.resolve("out-bundles"), cores);

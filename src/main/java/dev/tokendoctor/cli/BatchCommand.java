@@ -107,8 +107,8 @@ final class BatchCommand implements Callable<Integer> {
     }
     Path rulesDir = rules == null ? null : ctx.resolve(rules.toString());
     // Rows show no checks: batch runs the rules without them (a quarter of a diagnosis), and the whole rules
-    // only for a ticket whose row depends on a check (see Diagnoser.withoutChecks).
-    KnowledgeBase kb = KnowledgeBases.openWithoutChecks(rulesDir, ctx.env(), ctx.workingDir(), ctx.knowledgeBases());
+    // only for a ticket whose row depends on a check (see Diagnoser.forRows).
+    KnowledgeBase kb = KnowledgeBases.openForRows(rulesDir, ctx.env(), ctx.workingDir(), ctx.knowledgeBases());
     Supplier<KnowledgeBase> whole = () -> {
       try {
         return KnowledgeBases.open(rulesDir, ctx.env(), ctx.workingDir(), ctx.knowledgeBases());
@@ -117,7 +117,7 @@ final class BatchCommand implements Callable<Integer> {
       }
     };
     Path outDir = ctx.resolve(out);
-    BatchRun run = new BatchRun(Diagnoser.withoutChecks(kb, whole),
+    BatchRun run = new BatchRun(Diagnoser.forRows(kb, whole),
         new BatchRun.Options(resolved, outDir, n, resume, kb.source().description(), 10_000,
             new CsvColumns(idColumn, textColumns, metaColumns), force, links),
         ctx.stdin(), ctx.err(), ctx.terminal(), ctx.clock());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -24,6 +25,10 @@ import org.kie.api.runtime.rule.RuleContext;
  * and a step or command that several firings render alike is listed once.
  */
 public final class CauseConclusion {
+  // Compiled once: String.split compiles a pattern of more than one character on every call.
+  private static final Pattern LINE_BREAK = Pattern.compile("\\s*\r?\n\\s*");
+  private static final Pattern NEWLINE = Pattern.compile("\r?\n");
+
   private final RuleContext kcontext;
   private final Wording wording;
   private final RuleMetadata meta;
@@ -47,7 +52,7 @@ public final class CauseConclusion {
    */
   public CauseConclusion evidence(String template, Object origin, Object... namesAndValues) {
     Template t = wording.template(meta.id(), template, "evidence");
-    evidence.add(new CauseDraft.Part(t.position(), shown(origin), List.of(oneLine(render(t, namesAndValues)))));
+    evidence.add(new CauseDraft.Part(t.position(), 0, shown(origin), t, values(t, namesAndValues)));
     return this;
   }
 
@@ -57,14 +62,14 @@ public final class CauseConclusion {
    */
   public CauseConclusion order(int n) {
     CauseDraft.Part last = evidence.remove(evidence.size() - 1);
-    evidence.add(new CauseDraft.Part(last.position(), n, last.origin(), last.lines()));
+    evidence.add(new CauseDraft.Part(last.position(), n, last.origin(), last.template(), last.values()));
     return this;
   }
 
   /** One step of the fix, with its commands: the template {@code template}, values given as name, value... */
   public CauseConclusion fix(String template, Object... namesAndValues) {
     Template t = wording.template(meta.id(), template, "fix");
-    fixes.add(new CauseDraft.Part(t.position(), null, steps(render(t, namesAndValues))));
+    fixes.add(new CauseDraft.Part(t.position(), 0, null, t, values(t, namesAndValues)));
     return this;
   }
 
@@ -79,10 +84,19 @@ public final class CauseConclusion {
 
   /** Adds this firing to the cause's finding, which the ranking rules then see. */
   public Finding conclude() {
-    return CauseDraft.add(kcontext, meta, form, title, wording.fileOf(kcontext.getRule()), evidence, fixes);
+    boolean supporting = !form && fixes.isEmpty() && title == null;
+    return CauseDraft.add(kcontext, meta, form, supporting, title, wording.fileOf(kcontext.getRule()), evidence, fixes);
   }
 
   static String render(Template t, Object[] namesAndValues) {
+    return render(t, values(t, namesAndValues));
+  }
+
+  /**
+   * The values given as name, value, name, value..., checked when the rule fires (the words themselves are
+   * rendered when the output needs them: see {@link Detail}).
+   */
+  static Map<String, Object> values(Template t, Object[] namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException(t.where() + ": values are given as pairs (\"name\", value), but "
           + namesAndValues.length + " arguments were passed");
@@ -94,6 +108,10 @@ public final class CauseConclusion {
       }
       values.put(name, namesAndValues[i + 1]);
     }
+    return values;
+  }
+
+  static String render(Template t, Map<String, Object> values) {
     try {
       return t.compiled().execute(values);
     } catch (MustacheException e) {
@@ -103,7 +121,7 @@ public final class CauseConclusion {
 
   /** Evidence is one sentence: the template's lines are joined. */
   static String oneLine(String rendered) {
-    return String.join(" ", rendered.strip().split("\\s*\r?\n\\s*"));
+    return String.join(" ", LINE_BREAK.split(rendered.strip()));
   }
 
   /**
@@ -113,7 +131,7 @@ public final class CauseConclusion {
   static List<String> steps(String rendered) {
     List<String> out = new ArrayList<>();
     StringBuilder step = new StringBuilder();
-    for (String line : rendered.split("\r?\n")) {
+    for (String line : NEWLINE.split(rendered)) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("$ ")) {
         if (!step.isEmpty()) {

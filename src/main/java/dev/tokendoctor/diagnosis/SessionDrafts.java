@@ -1,6 +1,10 @@
 package dev.tokendoctor.diagnosis;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.KieRuntime;
 import org.kie.api.runtime.rule.RuleContext;
@@ -31,6 +35,25 @@ public final class SessionDrafts {
     if (session.getEnvironment().get(KEY) instanceof SessionDrafts d) {
       d.byCause.clear();
     }
+  }
+
+  /**
+   * What the rules of {@code session} concluded ({@code concluded}, read from the session), with each cause
+   * finding in words as {@code detail} asks: while the rules fire, a finding holds no words (only what the
+   * ranking rules match), so that a firing costs no rendering and an output renders only what it shows.
+   */
+  public static List<Object> worded(KieRuntime session, Collection<?> concluded, Detail detail) {
+    // not concluded.size(): the session's collection is a view that counts by walking every fact, tables included
+    List<Object> out = new ArrayList<>();
+    Map<Object, CauseDraft> byFinding = new IdentityHashMap<>();
+    if (session.getEnvironment().get(KEY) instanceof SessionDrafts d) {
+      d.byCause.values().stream().filter(c -> c.current() != null).forEach(c -> byFinding.put(c.current(), c));
+    }
+    for (Object o : concluded) {
+      CauseDraft c = byFinding.get(o);
+      out.add(c == null ? o : c.worded(detail));
+    }
+    return out;
   }
 
   /** The drafts of the session {@code kcontext} runs in; made on first use in a session nobody attached them to. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import dev.tokendoctor.diagnosis.RuleMetadata;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -97,31 +98,33 @@ final class CompiledKnowledgeBase {
   }
 
   /**
-   * {@code full} without its {@code .check} rules ({@code @kind("check")}): the knowledge base {@code batch} runs,
-   * since its rows never show checks (issue 16: the checks cost about a quarter of a diagnosis and fire on every
-   * ticket). The compiled packages are copied through their serialized form (as the cache reads them, so no DRL
-   * is compiled) and the check rules taken out before the copy is wired into a rule base: nothing of them is left
+   * The knowledge base {@code batch} runs: {@code full} without what its rows never show (issue 16). Without the
+   * {@code .check} rules ({@code @kind("check")}: about a quarter of a diagnosis, firing on every ticket), and
+   * without the rules that only support a finding with evidence ({@link SupportingRules}: a third of the cause
+   * rules). The compiled packages are copied through their serialized form (as the cache reads them, so no DRL
+   * is compiled) and those rules taken out before the copy is wired into a rule base: nothing of them is left
    * in the network.
    */
-  static KnowledgeBase withoutChecks(KnowledgeBase full, KnowledgeBaseKey key) throws Unusable {
-    Collection<KiePackage> packages;
-    try {
-      packages = readPackages(write(key, full), key);
-    } catch (IOException e) {
-      throw new Unusable("the compiled rules do not serialize: " + e);
-    }
+  static KnowledgeBase forRows(KnowledgeBase full, KnowledgeBaseKey key) throws Unusable {
+    Set<String> supporting = SupportingRules.of(full.source());
     InternalKnowledgeBase kieBase;
     try {
-      kieBase = KnowledgeBaseLoader.newKieBase(packages);
-      // Taken out of the rule base, not the packages: a package read back wires its consequences only when a
-      // rule base takes it, and Drools' removal unlinks the rule's nodes (the network holds no trace of it).
-      for (KiePackage pkg : List.copyOf(kieBase.getKiePackages())) {
+      InternalKnowledgeBase copy = KnowledgeBaseLoader.newKieBase(readPackages(write(key, full), key));
+      // Taken out of a rule base, not the packages: a package read back wires its consequences only when a rule
+      // base takes it.
+      for (KiePackage pkg : List.copyOf(copy.getKiePackages())) {
         for (Rule rule : List.copyOf(pkg.getRules())) {
-          if (RuleMetadata.of(rule).check()) {
-            kieBase.removeRule(pkg.getName(), rule.getName());
+          if (RuleMetadata.of(rule).check() || supporting.contains(rule.getName())) {
+            copy.removeRule(pkg.getName(), rule.getName());
           }
         }
       }
+      // Then the packages that are left are copied once more into a new rule base, whose network is built from
+      // them alone: after many removals, Drools 10.2's network keeps stale segment prototypes (a session then
+      // fails with ArrayIndexOutOfBoundsException in SegmentMemorySupportImpl.initializePathMemory).
+      kieBase = KnowledgeBaseLoader.newKieBase(readPackages(write(key, copy.getKiePackages()), key));
+    } catch (IOException e) {
+      throw new Unusable("the compiled rules do not serialize: " + e);
     } catch (RuntimeException | LinkageError e) {
       throw new Unusable("the compiled rules do not link: " + e);
     }

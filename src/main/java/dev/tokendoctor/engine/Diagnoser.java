@@ -2,12 +2,14 @@ package dev.tokendoctor.engine;
 
 import dev.tokendoctor.bundle.FactBundle;
 import dev.tokendoctor.diagnosis.Check;
+import dev.tokendoctor.diagnosis.Detail;
 import dev.tokendoctor.diagnosis.Diagnosis;
 import dev.tokendoctor.diagnosis.DiagnosisPolicy;
 import dev.tokendoctor.diagnosis.ExplainsObservedError;
 import dev.tokendoctor.diagnosis.FactCoverage;
 import dev.tokendoctor.diagnosis.Finding;
 import dev.tokendoctor.diagnosis.ObservedError;
+import dev.tokendoctor.diagnosis.SessionDrafts;
 import dev.tokendoctor.diagnosis.Score;
 import dev.tokendoctor.diagnosis.Superseded;
 import dev.tokendoctor.facts.CollectorRun;
@@ -32,24 +34,28 @@ public final class Diagnoser {
   /** The whole knowledge base, when {@code kb} leaves the checks out; {@code null} when {@code kb} is whole. */
   private final Supplier<KnowledgeBase> whole;
   private volatile Diagnoser withChecks;
+  /** How much of each finding is put in words. */
+  private final Detail detail;
 
   public Diagnoser(KnowledgeBase kb) {
-    this(kb, null);
+    this(kb, null, Detail.FULL);
   }
 
-  private Diagnoser(KnowledgeBase kb, Supplier<KnowledgeBase> whole) {
+  private Diagnoser(KnowledgeBase kb, Supplier<KnowledgeBase> whole, Detail detail) {
     this.kb = kb;
     this.pool = kb.sessions();
     this.whole = whole;
+    this.detail = detail;
   }
 
   /**
-   * A diagnoser for output that shows no checks ({@code batch}): it runs {@code withoutChecks} (see
-   * {@link KnowledgeBases#openWithoutChecks}), and {@code whole} (opened on first need) for the rare bundle whose
-   * output depends on a check after all ({@link #withChecks}).
+   * A diagnoser for output that shows no checks and no evidence ({@code batch}): it runs {@code forRows} (see
+   * {@link KnowledgeBases#openForRows}), and {@code whole} (opened on first need) for the rare bundle whose
+   * output depends on a check after all ({@link #withChecks}). Its findings have titles and fix steps but no
+   * evidence in words ({@link Detail#SUMMARY}): a row shows none.
    */
-  public static Diagnoser withoutChecks(KnowledgeBase withoutChecks, Supplier<KnowledgeBase> whole) {
-    return new Diagnoser(withoutChecks, whole);
+  public static Diagnoser forRows(KnowledgeBase forRows, Supplier<KnowledgeBase> whole) {
+    return new Diagnoser(forRows, whole, Detail.SUMMARY);
   }
 
   /** Whether this diagnoser's diagnoses hold the checks. */
@@ -70,7 +76,7 @@ public final class Diagnoser {
       synchronized (this) {
         w = withChecks;
         if (w == null) {
-          w = new Diagnoser(whole.get());
+          w = new Diagnoser(whole.get(), null, detail);
           withChecks = w;
         }
       }
@@ -103,7 +109,12 @@ public final class Diagnoser {
       if (count >= MAX_FIRINGS) {
         throw new RuleFailure("the rules fired " + MAX_FIRINGS + " times without settling (a rule loops?)", null);
       }
-      concluded = new ArrayList<>(ps.session.getObjects(CONCLUSIONS));
+      try {
+        concluded = SessionDrafts.worded(ps.session, ps.session.getObjects(CONCLUSIONS), detail);
+      } catch (RuntimeException e) {
+        // a template that does not render with the values a rule passed (rules check finds most beforehand)
+        throw new RuleFailure("a finding's wording failed: " + rootMessage(e), e);
+      }
       fired = List.copyOf(fired);
       clean = ps.reset();
     } finally {

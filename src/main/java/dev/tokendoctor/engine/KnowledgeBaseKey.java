@@ -31,12 +31,12 @@ record KnowledgeBaseKey(String hex) {
   }
 
   /**
-   * The key of the same rules without their {@code .check} rules (what {@code batch} runs): a knowledge base of
-   * its own, cached and shipped beside the whole one.
+   * The key of the same rules for {@code batch}'s rows (see {@link CompiledKnowledgeBase#forRows}): a knowledge
+   * base of its own, cached and shipped beside the whole one.
    */
-  KnowledgeBaseKey withoutChecks() {
+  KnowledgeBaseKey forRows() {
     MessageDigest sha = sha256();
-    field(sha, "tokendoctor-without-checks/" + FORMAT);
+    field(sha, "tokendoctor-for-rows/" + FORMAT);
     field(sha, hex);
     return new KnowledgeBaseKey(HexFormat.of().formatHex(sha.digest()));
   }

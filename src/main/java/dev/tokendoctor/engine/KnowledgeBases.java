@@ -121,53 +121,54 @@ public final class KnowledgeBases {
   }
 
   /**
-   * The knowledge base of {@code batch}: the same rules without the {@code .check} rules, whose conclusions
-   * batch rows never show (see {@link Diagnoser#withoutChecks}). Found like the whole one (kept in memory, the
+   * The knowledge base of {@code batch}: the same rules without what batch rows never show, the {@code .check}
+   * rules and the rules that only support a finding with evidence (see {@link CompiledKnowledgeBase#forRows} and
+   * {@link Diagnoser#forRows}). Found like the whole one (kept in memory, the
    * jar's copy, the cache) under a key of its own; made from the whole one when none is found.
    */
-  public static KnowledgeBase openWithoutChecks(Path rulesOption, Map<String, String> env, Path workingDir,
+  public static KnowledgeBase openForRows(Path rulesOption, Map<String, String> env, Path workingDir,
       KnowledgeBaseMemo memo) throws RulesException {
-    return openWithoutChecks(RuleSource.resolve(rulesOption, env, workingDir), KnowledgeBaseCache.forEnvironment(env),
+    return openForRows(RuleSource.resolve(rulesOption, env, workingDir), KnowledgeBaseCache.forEnvironment(env),
         memo).knowledgeBase();
   }
 
-  /** {@link #openWithoutChecks(Path, Map, Path, KnowledgeBaseMemo)} of {@code source}. */
-  public static Opened openWithoutChecks(RuleSource source, KnowledgeBaseCache cache, KnowledgeBaseMemo memo)
+  /** {@link #openForRows(Path, Map, Path, KnowledgeBaseMemo)} of {@code source}. */
+  public static Opened openForRows(RuleSource source, KnowledgeBaseCache cache, KnowledgeBaseMemo memo)
       throws RulesException {
     String build = ToolBuild.id();
     if (build == null) {
-      return new Opened(withoutChecks(KnowledgeBaseLoader.load(source)), Origin.COMPILED);
+      return new Opened(forRows(KnowledgeBaseLoader.load(source)), Origin.COMPILED);
     }
     KnowledgeBaseKey whole = memo.keyOf(source, build);
-    KnowledgeBaseKey key = whole.withoutChecks();
+    KnowledgeBaseKey key = whole.forRows();
     KnowledgeBase kb = memo.get(key);
     if (kb != null) {
       return new Opened(kb, Origin.MEMORY);
     }
     Origin origin = Origin.BUILT_IN;
-    kb = builtIn(key, source, ToolBuild.SHIPPED_KB_WITHOUT_CHECKS);
+    kb = builtIn(key, source, ToolBuild.SHIPPED_KB_FOR_ROWS);
     if (kb == null) {
       origin = Origin.CACHE;
       kb = cache.read(key, source);
     }
     if (kb == null) {
       origin = Origin.COMPILED;
-      kb = withoutChecks(open(source, cache, memo).knowledgeBase(), whole);
+      kb = forRows(open(source, cache, memo).knowledgeBase(), whole);
       cache.write(key, kb);
     }
     memo.put(key, kb);
     return new Opened(kb, origin);
   }
 
-  /** {@code full} without its check rules, not cached (the benchmarks); see {@link #openWithoutChecks}. */
-  public static KnowledgeBase withoutChecks(KnowledgeBase full) {
-    return withoutChecks(full, new KnowledgeBaseKey("uncached"));
+  /** {@code full} for {@code batch}'s rows, not cached (the benchmarks); see {@link #openForRows}. */
+  public static KnowledgeBase forRows(KnowledgeBase full) {
+    return forRows(full, new KnowledgeBaseKey("uncached"));
   }
 
-  /** {@code full} without its check rules; a full base that cannot be copied is used whole (only slower). */
-  static KnowledgeBase withoutChecks(KnowledgeBase full, KnowledgeBaseKey key) {
+  /** {@code full} for {@code batch}'s rows; a full base that cannot be copied is used whole (only slower). */
+  static KnowledgeBase forRows(KnowledgeBase full, KnowledgeBaseKey key) {
     try {
-      return CompiledKnowledgeBase.withoutChecks(full, key);
+      return CompiledKnowledgeBase.forRows(full, key);
     } catch (CompiledKnowledgeBase.Unusable e) {
       return full;
     }

@@ -38,8 +38,13 @@ final class PooledSession {
 
   /** Deletes the bundle's facts and what the rules concluded; true when only the tables are left. */
   boolean reset() {
-    // A copy: the session's own collection is a live view that deleting changes.
-    for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles(NOT_TABLE))) {
+    // A copy: the session's own collection is a live view that deleting changes. Copied by walking it once
+    // (copying it whole asks its size first, which walks every fact, tables included, one more time).
+    List<FactHandle> handles = new ArrayList<>();
+    for (FactHandle h : session.getFactHandles(NOT_TABLE)) {
+      handles.add(h);
+    }
+    for (FactHandle h : handles) {
       if (!tables.contains(h)) {
         session.delete(h);
       }

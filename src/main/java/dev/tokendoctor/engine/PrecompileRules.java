@@ -31,9 +31,9 @@ public final class PrecompileRules {
       KnowledgeBaseKey key = KnowledgeBaseKey.of(source, build);
       writeAtomically(classes.resolve(ToolBuild.SHIPPED_KB), CompiledKnowledgeBase.write(key, kb));
       // batch's knowledge base (no check rules), so that batch with the shipped rules never derives it either.
-      KnowledgeBase withoutChecks = CompiledKnowledgeBase.withoutChecks(kb, key);
-      writeAtomically(classes.resolve(ToolBuild.SHIPPED_KB_WITHOUT_CHECKS),
-          CompiledKnowledgeBase.write(key.withoutChecks(), withoutChecks));
+      KnowledgeBase forRows = CompiledKnowledgeBase.forRows(kb, key);
+      writeAtomically(classes.resolve(ToolBuild.SHIPPED_KB_FOR_ROWS),
+          CompiledKnowledgeBase.write(key.forRows(), forRows));
       ShippedIndex.write(source, classes);
       writeAtomically(out.resolve("build-id"), (build + "\n").getBytes(StandardCharsets.US_ASCII));
       System.out.println("tokendoctor: compiled " + kb.rules().size() + " shipped rules into " + out);

@@ -24,8 +24,8 @@ final class ToolBuild {
   static final String COMPILED = "tokendoctor/compiled";
   static final String BUILD_ID = COMPILED + "/build-id";
   static final String SHIPPED_KB = COMPILED + "/rules.kb";
-  /** The same rules without the {@code .check} rules, for {@code batch} (see {@link KnowledgeBases#openWithoutChecks}). */
-  static final String SHIPPED_KB_WITHOUT_CHECKS = COMPILED + "/rules-without-checks.kb";
+  /** The same rules for {@code batch}'s rows, without checks and supporting rules (see {@link KnowledgeBases#openForRows}). */
+  static final String SHIPPED_KB_FOR_ROWS = COMPILED + "/rules-for-rows.kb";
 
   private static volatile String id;
 

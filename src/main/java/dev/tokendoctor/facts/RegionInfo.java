@@ -1,5 +1,7 @@
 package dev.tokendoctor.facts;
 
+import java.util.regex.Pattern;
+
 /**
  * A row of the region table {@code rules/tables/regions.csv}: reference knowledge, not an observation.
  *
@@ -9,6 +11,13 @@ package dev.tokendoctor.facts;
  * @param name its display name
  */
 public record RegionInfo(String code, String partition, boolean optIn, String name) {
+  // Compiled once: a rule asks every row of the table about a written region (String.replaceAll compiles each time).
+  private static final Pattern COMMENT = Pattern.compile("\\s+[#;].*$");
+  private static final Pattern QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+  private static final Pattern BLANKS = Pattern.compile("[\\s_]+");
+  private static final Pattern NUMBER_WITHOUT_DASH = Pattern.compile("^([a-z]+(?:-[a-z]+)+)(\\d+)$");
+  private static final Pattern ZONE_LETTER = Pattern.compile("^([a-z]+(?:-[a-z]+)+-\\d+)[a-z]$");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
 
   /**
    * {@code written} is probably meant as this region: once an inline comment, quotes and blanks are dropped,
@@ -19,13 +28,13 @@ public record RegionInfo(String code, String partition, boolean optIn, String na
     if (written == null) {
       return false;
     }
-    String raw = written.replaceAll("\\s+[#;].*$", "").strip();
-    String bare = raw.replaceAll("^[\"']+|[\"']+$", "").strip().toLowerCase(java.util.Locale.ROOT);
-    String n = bare.replaceAll("[\\s_]+", "-")
-        .replaceAll("^([a-z]+(?:-[a-z]+)+)(\\d+)$", "$1-$2")
-        .replaceAll("^([a-z]+(?:-[a-z]+)+-\\d+)[a-z]$", "$1");
+    String raw = COMMENT.matcher(written).replaceAll("").strip();
+    String bare = QUOTES.matcher(raw).replaceAll("").strip().toLowerCase(java.util.Locale.ROOT);
+    String n = BLANKS.matcher(bare).replaceAll("-");
+    n = NUMBER_WITHOUT_DASH.matcher(n).replaceAll("$1-$2");
+    n = ZONE_LETTER.matcher(n).replaceAll("$1");
     String lowerName = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
     return code.equals(n) || lowerName.equals(bare)
-        || lowerName.replaceAll("[^a-z0-9]", "").equals(bare.replaceAll("[^a-z0-9]", ""));
+        || NOT_ALPHANUMERIC.matcher(lowerName).replaceAll("").equals(NOT_ALPHANUMERIC.matcher(bare).replaceAll(""));
   }
 }
