@@ -83,7 +83,7 @@ public final class BatchBenchmark {
     // whole knowledge base instead (issue 16's "before").
     boolean checks = Boolean.getBoolean("tokendoctor.bench.checks");
     Diagnoser diagnoser = checks ? new Diagnoser(kb) : Diagnoser.forRows(KnowledgeBases.forRows(kb), () -> kb);
-    System.out.printf(Locale.ROOT, "knowledge base run: %s%n", checks ? "whole (with the checks)" : "without the checks, as batch runs");
+    System.out.printf(Locale.ROOT, "knowledge base run: %s%n", checks ? "whole (with the checks)" : "for rows (no .check or supporting rules), as batch runs");
     batch(diagnoser, warm, work.resolve("out-warm"), cores);
     double one = batch(diagnoser, file, work.resolve("out-1"), 1);
     double all = batch(diagnoser, file, work.resolve("out-all"), cores);

@@ -31,15 +31,18 @@ final class DaemonSpawn {
       }
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // A small heap that gives memory back: it holds a few knowledge bases (about 10 MiB each) between commands,
+    // A small heap that gives memory back: it holds a few knowledge bases (about 20 MiB each) between commands,
     // and needs more only while it compiles an edited rules folder (the whole rules/ compiles in 128 MiB). The
-    // serial collector keeps threads low.
+    // serial collector keeps threads low, and returns memory to the system when the heap shrinks.
     // A fixed young generation: a command allocates a few MiB, and a young generation shrunk to a few MiB
     // collected every few commands (measured: every 4th) adds milliseconds to each answer.
+    // 20 % free while commands run, 5 % after the collection 2 s after a command (HeapTrim), and all at once
+    // (-ShrinkHeapInSteps); glibc's free memory trimmed every 5 s (a compile leaves much of it behind).
     // C1 alone (issue 16): C2's compiler threads and the code they make held a good part of the daemon's 301-307
-    // MiB under bench/startup.sh; with C1 alone, MALLOC_ARENA_MAX=2 (below) and this heap it measured 206 MiB,
-    // answering in 104-116 ms against 91.
-    cmd.addAll(List.of("-Xms48m", "-Xmn32m", "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+    // MiB under bench/startup.sh. With all of this, 207-219 MiB idle after it (issue 16's target: 220).
+    cmd.addAll(List.of("-Xms48m", "-Xmn24m", "-Xmx160m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=20",
+        // not every Java 17 knows TrimNativeHeapInterval: one that does not ignores it rather than fail to start
+        "-XX:-ShrinkHeapInSteps", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", jar.toString(),
         Main.class.getName(), "daemon", "serve", "--dir", address.dir().toString(), "--key", address.key()));
     // Its working folder is its own: the one this command ran in may be a mount someone wants to unmount.

@@ -66,6 +66,10 @@ public final class DaemonServer implements Closeable {
   private final Duration requestDeadline;
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong served = new AtomicLong();
+  /** {@link #served} when the memory was last trimmed. */
+  private long trimmedAt;
+  /** Quiet this long after a command, the daemon gives back the memory that command left behind. */
+  static final long TRIM_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
   private final Instant started = Instant.now();
   private volatile long lastActivity = System.nanoTime();
   private volatile String stopReason;
@@ -182,7 +186,7 @@ public final class DaemonServer implements Closeable {
       t.setDaemon(true);
       return t;
     });
-    long period = Math.max(100, Math.min(5_000, idleTimeout.toMillis() / 4));
+    long period = Math.max(100, Math.min(1_000, idleTimeout.toMillis() / 4));
     watch.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
     try {
       while (stopReason == null) {
@@ -255,6 +259,11 @@ public final class DaemonServer implements Closeable {
       stop("the tool changed on disk");
     } else if (active.get() == 0 && System.nanoTime() - lastActivity > idleTimeout.toNanos()) {
       stop("idle for " + idleTimeout.toMinutes() + " min");
+    } else if (active.get() == 0 && served.get() != trimmedAt && System.nanoTime() - lastActivity > TRIM_AFTER_NANOS) {
+      // A command that compiled a rules folder leaves tens of MiB behind; the daemon would otherwise hold them
+      // until it stops.
+      trimmedAt = served.get();
+      HeapTrim.trim();
     }
   }
 

@@ -156,7 +156,7 @@ public final class KnowledgeBases {
       kb = forRows(open(source, cache, memo).knowledgeBase(), whole);
       cache.write(key, kb);
     }
-    memo.put(key, kb);
+    memo.put(key, kb, source.description() + " for rows");
     return new Opened(kb, origin);
   }
 
@@ -204,7 +204,7 @@ public final class KnowledgeBases {
       }
       cache.write(key, kb);
     }
-    memo.put(key, kb);
+    memo.put(key, kb, source.description());
     return new Opened(kb, origin);
   }
 

@@ -16,6 +16,7 @@ public final class SessionPool {
    * (tables inserted once, each bundle's facts removed after it) behaves exactly like a fresh one. Decided once.
    */
   private volatile Boolean reusable;
+  private volatile boolean closed;
 
   SessionPool() {}
 
@@ -27,9 +28,26 @@ public final class SessionPool {
 
   /** Keeps {@code ps} for the next bundle when it is back to the tables alone and reuse is sound; else disposes it. */
   void giveBack(KnowledgeBase kb, PooledSession ps, boolean clean) {
-    if (clean && isReusable(kb)) {
+    if (clean && !closed && isReusable(kb)) {
       idle.offer(ps);
+      if (closed && idle.remove(ps)) {
+        ps.session.dispose(); // closed meanwhile
+      }
     } else {
+      ps.session.dispose();
+    }
+  }
+
+  /**
+   * Disposes the idle sessions, and every session given back from now on: the knowledge base is no longer kept
+   * (see {@link KnowledgeBaseMemo}). A session must be disposed to be forgotten: Drools 10.2 keeps the truth
+   * maintenance of every session it made in a static map (TruthMaintenanceSystemFactoryImpl) until then, and
+   * through it the session's rule base. A diagnosis still running finishes, on a session of its own.
+   */
+  public void close() {
+    closed = true;
+    PooledSession ps;
+    while ((ps = idle.poll()) != null) {
       ps.session.dispose();
     }
   }
