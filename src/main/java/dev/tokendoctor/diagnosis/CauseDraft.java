@@ -41,7 +41,8 @@ public final class CauseDraft {
   }
 
   // Origins by their numbers' values ("~/.aws/credentials:2" before ":10"), as a reader goes down a file.
-  private static final Comparator<Worded> ORDER = Comparator.comparingInt(Worded::position).thenComparingInt(Worded::order)
+  private static final Comparator<Worded> ORDER = Comparator.comparingInt(Worded::position)
+      .thenComparingInt(Worded::order)
       .thenComparing(p -> p.origin() == null ? "" : p.origin(), CauseDraft::naturally)
       .thenComparing(p -> String.join("\n", p.lines()), CauseDraft::naturally);
 
@@ -142,17 +143,25 @@ public final class CauseDraft {
   Finding worded(Detail detail) {
     Set<Evidence> ev = new LinkedHashSet<>();
     if (detail == Detail.FULL) {
-      Stream.concat(evidence.stream(), support.stream()).map(p -> new Worded(p, List.of(CauseConclusion.oneLine(CauseConclusion.render(p.template(), p.values())))))
-          .sorted(ORDER).forEach(w -> ev.add(new Evidence(w.origin(), w.lines().get(0))));
+      Stream.concat(evidence.stream(), support.stream()).map(CauseDraft::evidenceLine).sorted(ORDER)
+          .forEach(w -> ev.add(new Evidence(w.origin(), w.lines().get(0))));
     }
     // The steps of one template stay together, in the file's order.
     TreeMap<Integer, Set<String>> byTemplate = new TreeMap<>();
-    fixes.stream().map(p -> new Worded(p, CauseConclusion.steps(CauseConclusion.render(p.template(), p.values()))))
-        .sorted(ORDER).forEach(w -> byTemplate.computeIfAbsent(w.position(), k -> new LinkedHashSet<>()).addAll(w.lines()));
+    fixes.stream().map(CauseDraft::fixSteps).sorted(ORDER)
+        .forEach(w -> byTemplate.computeIfAbsent(w.position(), k -> new LinkedHashSet<>()).addAll(w.lines()));
     List<String> steps = new ArrayList<>();
     byTemplate.values().forEach(steps::addAll);
     return new Finding(id, current.title(), current.severity(), current.confidence(), current.explains(),
         current.supersedes(), List.copyOf(ev), steps, current.sources(), ruleFile);
+  }
+
+  private static Worded evidenceLine(Part p) {
+    return new Worded(p, List.of(CauseConclusion.oneLine(CauseConclusion.render(p.template(), p.values()))));
+  }
+
+  private static Worded fixSteps(Part p) {
+    return new Worded(p, CauseConclusion.steps(CauseConclusion.render(p.template(), p.values())));
   }
 
   /** The digits of {@code s} from {@code from} to {@code to}, without leading zeros (one zero left of {@code 000}). */
