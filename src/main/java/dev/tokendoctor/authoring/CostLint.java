@@ -1,5 +1,7 @@
 package dev.tokendoctor.authoring;
 
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.RuleProblem;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.tokendoctor.authoring;
 
+import dev.tokendoctor.engine.DrlFile;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.scenario.ScenarioSuite;

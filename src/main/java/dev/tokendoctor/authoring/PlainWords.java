@@ -1,5 +1,7 @@
 package dev.tokendoctor.authoring;
 
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.SourceFile;
 import dev.tokendoctor.scenario.Spelling;

@@ -1,10 +1,12 @@
 package dev.tokendoctor.authoring;
 
 import dev.tokendoctor.diagnosis.CauseConclusion;
+import dev.tokendoctor.diagnosis.Conclude;
 import dev.tokendoctor.diagnosis.TemplateFile;
 import dev.tokendoctor.diagnosis.VerifiedConclusion;
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.facts.Setting;
-import dev.tokendoctor.diagnosis.Conclude;
 import dev.tokendoctor.scenario.Scenario;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

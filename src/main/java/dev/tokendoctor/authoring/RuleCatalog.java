@@ -1,10 +1,12 @@
 package dev.tokendoctor.authoring;
 
-import dev.tokendoctor.engine.Tables;
-import dev.tokendoctor.facts.Setting;
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.engine.SourceFile;
+import dev.tokendoctor.engine.Tables;
+import dev.tokendoctor.facts.Setting;
 import dev.tokendoctor.scenario.ScenarioFiles;
 import dev.tokendoctor.scenario.ScenarioSuite;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.tokendoctor.authoring;
 import dev.tokendoctor.diagnosis.Confidence;
 import dev.tokendoctor.diagnosis.Severity;
 import dev.tokendoctor.engine.ConstraintJitting;
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.engine.KnowledgeBase;
 import dev.tokendoctor.engine.KnowledgeBaseLoader;
 import dev.tokendoctor.engine.RuleProblem;

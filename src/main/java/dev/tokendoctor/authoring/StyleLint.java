@@ -2,6 +2,8 @@ package dev.tokendoctor.authoring;
 
 import dev.tokendoctor.diagnosis.Template;
 import dev.tokendoctor.diagnosis.TemplateFile;
+import dev.tokendoctor.engine.DrlFile;
+import dev.tokendoctor.engine.DrlRule;
 import dev.tokendoctor.engine.RuleProblem;
 import dev.tokendoctor.engine.RuleSource;
 import dev.tokendoctor.engine.SourceFile;

@@ -3,7 +3,6 @@ package dev.tokendoctor.diagnosis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.KieRuntime;
@@ -45,13 +44,10 @@ public final class SessionDrafts {
   public static List<Object> worded(KieRuntime session, Collection<?> concluded, Detail detail) {
     // not concluded.size(): the session's collection is a view that counts by walking every fact, tables included
     List<Object> out = new ArrayList<>();
-    Map<Object, CauseDraft> byFinding = new IdentityHashMap<>();
-    if (session.getEnvironment().get(KEY) instanceof SessionDrafts d) {
-      d.byCause.values().stream().filter(c -> c.current() != null).forEach(c -> byFinding.put(c.current(), c));
-    }
+    Map<String, CauseDraft> drafts = session.getEnvironment().get(KEY) instanceof SessionDrafts d ? d.byCause : Map.of();
     for (Object o : concluded) {
-      CauseDraft c = byFinding.get(o);
-      out.add(c == null ? o : c.worded(detail));
+      CauseDraft c = o instanceof Finding f ? drafts.get(f.id()) : null;
+      out.add(c != null && c.current() == o ? c.worded(detail) : o);
     }
     return out;
   }

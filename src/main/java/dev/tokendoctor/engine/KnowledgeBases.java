@@ -140,24 +140,8 @@ public final class KnowledgeBases {
       return new Opened(forRows(KnowledgeBaseLoader.load(source)), Origin.COMPILED);
     }
     KnowledgeBaseKey whole = memo.keyOf(source, build);
-    KnowledgeBaseKey key = whole.forRows();
-    KnowledgeBase kb = memo.get(key);
-    if (kb != null) {
-      return new Opened(kb, Origin.MEMORY);
-    }
-    Origin origin = Origin.BUILT_IN;
-    kb = builtIn(key, source, ToolBuild.SHIPPED_KB_FOR_ROWS);
-    if (kb == null) {
-      origin = Origin.CACHE;
-      kb = cache.read(key, source);
-    }
-    if (kb == null) {
-      origin = Origin.COMPILED;
-      kb = forRows(open(source, cache, memo).knowledgeBase(), whole);
-      cache.write(key, kb);
-    }
-    memo.put(key, kb, source.description() + " for rows");
-    return new Opened(kb, origin);
+    return find(whole.forRows(), source.description() + " for rows", ToolBuild.SHIPPED_KB_FOR_ROWS, source, cache, memo,
+        () -> forRows(open(source, cache, memo).knowledgeBase(), whole));
   }
 
   /** {@code full} for {@code batch}'s rows, not cached (the benchmarks); see {@link #openForRows}. */
@@ -185,26 +169,39 @@ public final class KnowledgeBases {
     if (build == null) {
       return new Opened(KnowledgeBaseLoader.load(source), Origin.COMPILED);
     }
-    KnowledgeBaseKey key = memo.keyOf(source, build);
+    return find(memo.keyOf(source, build), source.description(), ToolBuild.SHIPPED_KB, source, cache, memo, () -> {
+      KnowledgeBase kb = compileByFile(source, cache, build);
+      return kb != null ? kb : KnowledgeBaseLoader.load(source);
+    });
+  }
+
+  /** Makes a knowledge base when none is found: compiles it, or derives it from another. */
+  private interface Make {
+    KnowledgeBase make() throws RulesException;
+  }
+
+  /**
+   * The knowledge base of {@code key}: kept in {@code memo} (in {@code slot}), else the jar's compiled copy
+   * ({@code shipped}), else {@code cache}, else made by {@code make} and written to the cache.
+   */
+  private static Opened find(KnowledgeBaseKey key, String slot, String shipped, RuleSource source,
+      KnowledgeBaseCache cache, KnowledgeBaseMemo memo, Make make) throws RulesException {
     KnowledgeBase kb = memo.get(key);
     if (kb != null) {
       return new Opened(kb, Origin.MEMORY);
     }
     Origin origin = Origin.BUILT_IN;
-    kb = builtIn(key, source, ToolBuild.SHIPPED_KB);
+    kb = builtIn(key, source, shipped);
     if (kb == null) {
       origin = Origin.CACHE;
       kb = cache.read(key, source);
     }
     if (kb == null) {
       origin = Origin.COMPILED;
-      kb = compileByFile(source, cache, build);
-      if (kb == null) {
-        kb = KnowledgeBaseLoader.load(source);
-      }
+      kb = make.make();
       cache.write(key, kb);
     }
-    memo.put(key, kb, source.description());
+    memo.put(key, kb, slot);
     return new Opened(kb, origin);
   }
 

@@ -2,11 +2,6 @@ package dev.tokendoctor.engine;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * The rules that only support a finding: a variant of a cause (only {@code @id}, not named after it) whose
@@ -16,7 +11,7 @@ import org.drools.drl.parser.DroolsParserException;
  * and ranks alike and differs only in the evidence it puts in words: {@code batch}, whose rows show no evidence,
  * leaves them out (issue 16: about a third of the cause rules, 7-10 % of batch time).
  *
- * <p>Read from the DRL text, since a compiled consequence keeps no text. Anything else in the {@code then} part
+ * <p>Read from the DRL text ({@link DrlFile}), since a compiled consequence keeps no text. Anything else in the {@code then} part
  * (a fix step, a title, a local variable, a second statement, the older {@code finding(kcontext)} style) keeps the
  * rule in every knowledge base.
  */
@@ -29,19 +24,10 @@ final class SupportingRules {
   static Set<String> of(RuleSource source) {
     Set<String> names = new LinkedHashSet<>();
     for (SourceFile f : source.ruleFiles()) {
-      PackageDescr pkg;
-      DrlParser parser = new DrlParser();
-      try {
-        pkg = parser.parse(false, f.text());
-      } catch (DroolsParserException | RuntimeException e) {
-        continue; // a file that does not parse did not compile either
-      }
-      if (pkg == null || parser.hasErrors()) {
-        continue;
-      }
-      for (RuleDescr r : pkg.getRules()) {
-        if (isVariant(r) && r.getConsequence() != null && onlyAddsEvidence(r.getConsequence().toString())) {
-          names.add(r.getName());
+      // a file that does not parse did not compile either: it has no rules
+      for (DrlRule r : DrlFile.parse(f).rules()) {
+        if (isVariant(r) && onlyAddsEvidence(r.consequence())) {
+          names.add(r.name());
         }
       }
     }
@@ -49,14 +35,9 @@ final class SupportingRules {
   }
 
   /** A rule of a cause that states no form of it: an {@code @id} other than its name, no title, severity or confidence. */
-  private static boolean isVariant(RuleDescr r) {
-    AnnotationDescr id = r.getAnnotation("id");
-    if (id == null || r.getAnnotation("kind") != null) {
-      return false;
-    }
-    String cause = unquote(id.getSingleValueAsString());
-    return !r.getName().equals(cause) && r.getAnnotation("title") == null && r.getAnnotation("severity") == null
-        && r.getAnnotation("confidence") == null;
+  private static boolean isVariant(DrlRule r) {
+    return r.id() != null && r.meta("kind") == null && !r.name().equals(r.id()) && r.meta("title") == null
+        && r.meta("severity") == null && r.meta("confidence") == null;
   }
 
   /**
@@ -169,9 +150,5 @@ final class SupportingRules {
       }
     }
     return out.toString();
-  }
-
-  private static String unquote(String v) {
-    return v != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
   }
 }

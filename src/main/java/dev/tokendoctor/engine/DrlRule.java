@@ -1,4 +1,4 @@
-package dev.tokendoctor.authoring;
+package dev.tokendoctor.engine;
 
 import java.util.Map;
 

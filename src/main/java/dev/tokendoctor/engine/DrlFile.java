@@ -1,6 +1,5 @@
-package dev.tokendoctor.authoring;
+package dev.tokendoctor.engine;
 
-import dev.tokendoctor.engine.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,7 +94,7 @@ public record DrlFile(
   }
 
   /** The first line in {@code [from, to]} (1-based) where {@code pattern} occurs, else {@code from}. */
-  static int find(String[] lines, int from, int to, Pattern pattern) {
+  public static int find(String[] lines, int from, int to, Pattern pattern) {
     for (int i = Math.max(1, from); i <= Math.min(to, lines.length); i++) {
       Matcher m = pattern.matcher(lines[i - 1]);
       if (m.find()) {
